@@ -1,0 +1,58 @@
+import { defineCollection } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
+import { loadContent } from './lib/content.ts';
+import { ContentError } from './lib/problems.ts';
+import { recordsFromContent } from './lib/model.ts';
+
+/**
+ * Every release and the draft, read and validated once by src/lib (the same code as
+ * `npm run check`), so bad content stops the build with the same messages, before anything is written.
+ */
+/** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
+const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
+
+let records: Promise<ReturnType<typeof recordsFromContent>> | undefined;
+function playbook() {
+  records ??= loadContent({ root: process.cwd(), content: contentDir }).then((content) => {
+    if (content.problems.length) throw new ContentError(content.problems);
+    return recordsFromContent(content);
+  });
+  return records;
+}
+
+/** Pages keyed by (release, page id): `2.0/three-tier-model`, `draft/three-tier-model`. */
+const pagesLoader: Loader = {
+  name: 'playbook-pages',
+  async load({ store, generateDigest }) {
+    const { pages } = await playbook();
+    store.clear();
+    for (const { html, ...data } of pages) {
+      store.set({
+        id: `${data.release}/${data.id}`,
+        data: data as unknown as Record<string, unknown>,
+        rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
+        digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
+      });
+    }
+  },
+};
+
+/** One entry per release (and the draft): its parts, glossary and tracks freeze with it. */
+const releasesLoader: Loader = {
+  name: 'playbook-releases',
+  async load({ store }) {
+    const { releases } = await playbook();
+    store.clear();
+    for (const release of releases) store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
+  },
+};
+
+export const collections = {
+  pages: defineCollection({ loader: pagesLoader }),
+  releases: defineCollection({ loader: releasesLoader }),
+  // Written release notes, rendered by @astrojs/mdx. The id is the file name, so `1.0` stays `1.0`
+  // (the default id slugger would turn it into `10`).
+  notes: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: `${contentDir}/releases`, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  }),
+};

@@ -1,0 +1,22 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
+
+let library: Promise<Library> | undefined;
+
+/** The model of every release, built once per build from the collections and shared by all routes. */
+export function getLibrary(): Promise<Library> {
+  library ??= (async () => {
+    const [pages, releases] = await Promise.all([getCollection('pages'), getCollection('releases')]);
+    return buildLibrary(
+      releases.map((entry) => entry.data as unknown as ReleaseRecord),
+      pages.map((entry) => ({ ...(entry.data as unknown as Omit<PageRecord, 'html'>), html: entry.rendered?.html ?? '' })),
+    );
+  })();
+  return library;
+}
+
+/** Written release notes by version. */
+export async function getNotes(): Promise<Map<string, CollectionEntry<'notes'>>> {
+  const notes = await getCollection('notes');
+  return new Map(notes.map((entry) => [entry.id, entry]));
+}

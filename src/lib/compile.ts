@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
+export const COMPILER_VERSION = 3;
+
+export interface Heading {
+  depth: number;
+  /** The anchor: the heading's text slugged. */
+  id: string;
+  text: string;
+}
+
+/** A readable unit of the rendered text, in order: what the compare view diffs and search indexes. */
+export interface TextBlock {
+  kind: 'heading' | 'text';
+  text: string;
+  /** For a heading: its depth and anchor. */
+  depth?: number;
+  anchor?: string;
+}
+
+/** A `page:` link found in the body, to be checked against the pages of the same release. */
+export interface PageLink {
+  page: string;
+  anchor?: string;
+  line?: number;
+}
+
+export interface CompileIssue {
+  /** `body`, or `anchors.<old>` for a declared anchor. */
+  field: string;
+  message: string;
+  /** 1-based line within the body. */
+  line?: number;
+}
+
+export interface CompiledPage {
+  html: string;
+  headings: Heading[];
+  blocks: TextBlock[];
+  links: PageLink[];
+  words: number;
+}
+
+/** Components a page may use, and the HTML elements MDX may pass through untouched. */
+const CALLOUT_KINDS = ['note', 'warning', 'illustrative'] as const;
+const CALLOUT_LABELS: Record<(typeof CALLOUT_KINDS)[number], string> = {
+  note: 'Note',
+  warning: 'Warning',
+  illustrative: 'Illustrative example',
+};
+const PASS_THROUGH = new Set(['abbr', 'kbd', 'sub', 'sup', 'small', 'br', 'mark', 'dfn']);
+
+/** Link syntax for another page of the same release: `page:<id>` or `page:<id>#<anchor>`. */
+const PAGE_LINK = /^page:([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9][a-z0-9-_]*))?$/;
+
+function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): { value?: string; problem?: string } {
+  const found = node.attributes.find((attr): attr is MdxJsxAttribute => attr.type === 'mdxJsxAttribute' && attr.name === name);
+  if (!found || found.value === null || found.value === undefined) return {};
+  if (typeof found.value !== 'string') return { problem: `found an expression for ${name}=; expected a quoted text value` };
+  return { value: found.value };
+}
+
+/**
+ * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
+ * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
+ */
+function remarkPlaybook(issues: CompileIssue[], links: PageLink[]) {
+  return (tree: MdastRoot) => {
+    visit(tree, (node, index, parent) => {
+      const line = node.position?.start.line;
+      switch (node.type) {
+        case 'mdxjsEsm':
+          issues.push({ field: 'body', line, message: 'found an import or export; expected none (pages may only use the Callout component, which needs no import)' });
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          issues.push({ field: 'body', line, message: `found the expression {${node.value}}; expected plain text (write \\{ and \\} for literal braces)` });
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement': {
+          const name = node.name ?? '';
+          if (name === 'Callout') {
+            const kind = attribute(node, 'kind');
+            const title = attribute(node, 'title');
+            for (const problem of [kind.problem, title.problem]) if (problem) issues.push({ field: 'body', line, message: problem });
+            const kindValue = (kind.value ?? 'note') as (typeof CALLOUT_KINDS)[number];
+            if (!CALLOUT_KINDS.includes(kindValue)) {
+              issues.push({ field: 'body', line, message: `found <Callout kind="${kind.value}">; expected kind to be one of ${CALLOUT_KINDS.join(', ')}` });
+            }
+            const label = title.value ?? CALLOUT_LABELS[kindValue] ?? 'Note';
+            const heading: MdastContent = {
+              type: 'paragraph',
+              data: { hName: 'p', hProperties: { className: ['callout-title'] } },
+              children: [{ type: 'strong', children: [{ type: 'text', value: label }] }],
+            };
+            node.data = { hName: 'aside', hProperties: { className: ['callout', `callout-${kindValue}`], 'aria-label': label } };
+            node.children = [heading as never, ...node.children];
+          } else if (PASS_THROUGH.has(name)) {
+            const properties: Record<string, string> = {};
+            for (const attr of node.attributes) {
+              if (attr.type === 'mdxJsxAttribute' && typeof attr.value === 'string' && ['title', 'lang'].includes(attr.name)) properties[attr.name] = attr.value;
+            }
+            node.data = { hName: name, hProperties: properties };
+          } else {
+            issues.push({
+              field: 'body',
+              line,
+              message: `found the component <${name || '>'}; expected only <Callout> or the HTML elements ${[...PASS_THROUGH].join(', ')}`,
+            });
+            if (parent && index !== undefined) parent.children.splice(index, 1);
+            return [SKIP, index];
+          }
+          return undefined;
+        }
+        case 'link': {
+          const match = PAGE_LINK.exec(node.url);
+          if (node.url.startsWith('page:')) {
+            if (!match) {
+              issues.push({ field: 'body', line, message: `found the link "${node.url}"; expected page:<page-id> or page:<page-id>#<anchor>` });
+              return undefined;
+            }
+            links.push({ page: match[1], anchor: match[2], line });
+            // Relative, so the same compiled HTML stays inside whichever release (or /latest/) renders it.
+            node.url = `../${match[1]}/${match[2] ? `#${match[2]}` : ''}`;
+          }
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    });
+  };
+}
+
+const HEADING = /^h([2-6])$/;
+
+/**
+ * Gives every heading a stable anchor from its text, and lets declared old anchors keep landing on
+ * renamed headings (an empty element carrying the old id inside the heading: no script needed).
+ */
+function rehypePlaybook(anchors: Record<string, string>, issues: CompileIssue[], headings: Heading[]) {
+  return (tree: HastRoot) => {
+    const slugger = new GithubSlugger();
+    const byId = new Map<string, Element>();
+    visit(tree, 'element', (node) => {
+      const depth = HEADING.exec(node.tagName);
+      // Headings that already carry an id (the footnotes label) belong to the renderer, not the author.
+      if (!depth || node.properties.id) return;
+      const text = toText(node).trim();
+      const id = slugger.slug(text);
+      node.properties.id = id;
+      headings.push({ depth: Number(depth[1]), id, text });
+      byId.set(id, node);
+    });
+    for (const [old, current] of Object.entries(anchors)) {
+      const target = byId.get(current);
+      if (!target) {
+        issues.push({
+          field: `anchors.${old}`,
+          message: `found "${current}", which no heading of this page has; expected one of ${[...byId.keys()].join(', ') || '(no headings)'}`,
+        });
+      } else if (byId.has(old)) {
+        issues.push({ field: `anchors.${old}`, message: `found "${old}" is still the anchor of a heading; expected an old anchor no heading uses now` });
+      } else {
+        target.children.unshift({ type: 'element', tagName: 'span', properties: { id: old, className: ['anchor-alias'] }, children: [] });
+      }
+    }
+  };
+}
+
+function blocksOf(nodes: readonly ElementContent[] | HastRoot['children'], blocks: TextBlock[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') {
+      if (node.type === 'text' && node.value.trim()) blocks.push({ kind: 'text', text: node.value.trim() });
+      continue;
+    }
+    const depth = HEADING.exec(node.tagName);
+    if (depth) {
+      blocks.push({ kind: 'heading', depth: Number(depth[1]), anchor: String(node.properties.id), text: toText(node).trim() });
+    } else if (node.tagName === 'ul' || node.tagName === 'ol' || node.tagName === 'tbody' || node.tagName === 'thead') {
+      for (const item of node.children) {
+        if (item.type === 'element') {
+          const text = item.tagName === 'tr' ? item.children.filter((c) => c.type === 'element').map((c) => toText(c).trim()).join(' | ') : toText(item).trim();
+          if (text) blocks.push({ kind: 'text', text: text.replace(/\s+/g, ' ') });
+        }
+      }
+    } else if (['table', 'aside', 'blockquote', 'section', 'div'].includes(node.tagName)) {
+      blocksOf(node.children, blocks);
+    } else {
+      const text = toText(node).replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ kind: 'text', text });
+    }
+  }
+}
+
+function countWords(blocks: readonly TextBlock[]): number {
+  return blocks.reduce((sum, block) => sum + (block.text.match(/\S+/g)?.length ?? 0), 0);
+}
+
+/** An MDX parse error from micromark, pinned to its line. */
+function syntaxIssue(error: unknown): CompileIssue {
+  const message = error as { reason?: string; message?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
+  const line = message.line ?? message.place?.start?.line ?? message.place?.line;
+  const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0];
+  return { field: 'body', line, message: `found invalid MDX syntax (${reason}); expected valid MDX (escape literal { } < as \\{ \\} &lt;)` };
+}
+
+export interface CompileResult {
+  page?: CompiledPage;
+  issues: CompileIssue[];
+}
+
+/** One compiled result per distinct input, for the life of the process. */
+const cache = new Map<string, CompileResult>();
+let compilations = 0;
+
+/** How many distinct bodies were compiled in this process; the benchmark and tests read it. */
+export function compileCount(): number {
+  return compilations;
+}
+
+export function compileKey(body: string, anchors: Record<string, string>): string {
+  return createHash('sha256').update(`${COMPILER_VERSION}\0${JSON.stringify(anchors)}\0${body}`).digest('hex');
+}
+
+/**
+ * Compiles an MDX page body to static HTML with its headings, text blocks and page links.
+ * Most pages of a release are byte-identical to the release before, so identical inputs are
+ * compiled once and shared: build cost follows new content, not releases times pages.
+ */
+export function compilePage(body: string, anchors: Record<string, string> = {}): CompileResult {
+  const key = compileKey(body, anchors);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  compilations++;
+  const issues: CompileIssue[] = [];
+  const links: PageLink[] = [];
+  const headings: Heading[] = [];
+  let result: CompileResult;
+  try {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkGfm)
+      .use(remarkPlaybook, issues, links)
+      .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
+      .use(rehypePlaybook, anchors, issues, headings);
+    const tree = processor.runSync(processor.parse(body)) as HastRoot;
+    const blocks: TextBlock[] = [];
+    blocksOf(tree.children, blocks);
+    const html = unified().use(rehypeStringify).stringify(tree);
+    result = { page: { html, headings, blocks, links, words: countWords(blocks) }, issues };
+  } catch (error) {
+    result = { issues: [syntaxIssue(error)] };
+  }
+  cache.set(key, result);
+  return result;
+}

@@ -1,0 +1,331 @@
+import { computeChanges, type ReleaseChanges } from './changes.ts';
+import type { Heading, TextBlock } from './compile.ts';
+import { DRAFT, type LoadedContent } from './content.ts';
+import type { Role, Tier } from './roles.ts';
+import type { GlossaryTerm, Part, Track } from './schema.ts';
+import { compareVersions } from './version.ts';
+
+/** A page as one release holds it: plain data, the same whether read from files or a collection. */
+export interface PageRecord {
+  release: string;
+  id: string;
+  title: string;
+  summary: string;
+  part: string;
+  order: number;
+  audience: Role[];
+  tier?: Tier;
+  reviewed: string;
+  supersedes: string[];
+  related: string[];
+  tags: string[];
+  anchors: Record<string, string>;
+  file: string;
+  bodyHash: string;
+  html: string;
+  headings: Heading[];
+  blocks: TextBlock[];
+  words: number;
+}
+
+export interface ReleaseRecord {
+  /** A release number, or `draft`. */
+  release: string;
+  date?: string;
+  title: string;
+  summary: string;
+  digest: string;
+  parts: Part[];
+  glossary: GlossaryTerm[];
+  tracks: Track[];
+}
+
+export interface Page extends PageRecord {
+  url: string;
+  /** Index in the release's reading order. */
+  index: number;
+  partTitle: string;
+}
+
+export interface PartOfRelease extends Part {
+  pages: Page[];
+}
+
+export interface Release extends ReleaseRecord {
+  isDraft: boolean;
+  /** The release's front page. */
+  url: string;
+  /** Label for people: "1.1" or "Draft". */
+  label: string;
+  /** Every page in reading order: by part, then order, then title. */
+  pages: Page[];
+  parts: PartOfRelease[];
+  page(id: string): Page | undefined;
+}
+
+/** Reading speed used for estimates; 200 words a minute is a common plain-language planning figure. */
+export const WORDS_PER_MINUTE = 200;
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+export function releaseUrl(release: string): string {
+  return release === DRAFT ? '/draft/' : `/v/${release}/`;
+}
+
+export function pageUrl(release: string, id: string): string {
+  return `${releaseUrl(release)}${id}/`;
+}
+
+export function latestUrl(id: string): string {
+  return `/latest/${id}/`;
+}
+
+function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
+  const partIndex = new Map(record.parts.map((part, index) => [part.id, index]));
+  const sorted = [...records].sort(
+    (a, b) =>
+      (partIndex.get(a.part) ?? Infinity) - (partIndex.get(b.part) ?? Infinity) || a.order - b.order || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+  );
+  const partTitle = new Map(record.parts.map((part) => [part.id, part.title]));
+  const pages: Page[] = sorted.map((page, index) => ({
+    ...page,
+    url: pageUrl(record.release, page.id),
+    index,
+    partTitle: partTitle.get(page.part) ?? page.part,
+  }));
+  const byId = new Map(pages.map((page) => [page.id, page]));
+  const isDraft = record.release === DRAFT;
+  return {
+    ...record,
+    isDraft,
+    url: releaseUrl(record.release),
+    label: isDraft ? 'Draft' : record.release,
+    pages,
+    parts: record.parts.map((part) => ({ ...part, pages: pages.filter((page) => page.part === part.id) })),
+    page: (id) => byId.get(id),
+  };
+}
+
+/** Where a page id went in a given release, and why. */
+export type Resolution =
+  | { kind: 'same'; page: Page }
+  | { kind: 'successor'; page: Page; via: string[] }
+  | { kind: 'predecessor'; page: Page }
+  | { kind: 'missing' };
+
+/** What became of a page that the latest release no longer has. */
+export interface RemovedPage {
+  id: string;
+  /** The last release that had it, and the page as it was there. */
+  lastRelease: Release;
+  lastPage: Page;
+  /** The first release without it. */
+  removedIn: Release;
+  /** The page of the latest release that replaced it, if any. */
+  successor?: Page;
+}
+
+export interface Library {
+  /** Frozen releases, oldest first. */
+  releases: Release[];
+  /** Newest first, for switchers and lists. */
+  newestFirst: Release[];
+  latest: Release;
+  draft?: Release;
+  /** Frozen releases and the draft. */
+  all: Release[];
+  release(key: string): Release | undefined;
+  /** The release just before this one (for the draft: the latest). */
+  previous(release: Release): Release | undefined;
+  /** Every page id any frozen release has ever had. */
+  releasedIds: string[];
+  /** Finds the page for `id` in `target`: itself, what superseded it, or what it superseded. */
+  resolve(id: string, target: Release): Resolution;
+  /** Pages once released that the latest release no longer has. */
+  removed: RemovedPage[];
+  isLatest(release: Release): boolean;
+  /** What changed from one release to another (memoized; used by the changelog, compare and release script). */
+  changes(from: Release, to: Release): ReleaseChanges;
+  /** For a version switcher on page `id` (or a front page when absent): where each release would take you. */
+  switchTargets(id: string | undefined): SwitchTarget[];
+}
+
+/** One entry of the version switcher. */
+export interface SwitchTarget {
+  release: Release;
+  url: string;
+  /** How the page was found there; `front` when the reader lands on the release's front page. */
+  kind: Resolution['kind'] | 'front';
+}
+
+/** The fragment the front page answers with a notice: the page is not part of this release. */
+export const NOT_IN_RELEASE = 'not-in-release';
+
+/**
+ * One model of every release, built once: routes, the manifest and the scripts all ask it, so no
+ * two of them compute the same thing differently.
+ */
+export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageRecord[]): Library {
+  const byRelease = new Map<string, PageRecord[]>();
+  for (const page of pageRecords) {
+    const list = byRelease.get(page.release) ?? [];
+    list.push(page);
+    byRelease.set(page.release, list);
+  }
+  const frozen = releaseRecords.filter((record) => record.release !== DRAFT).sort((a, b) => compareVersions(a.release, b.release));
+  if (frozen.length === 0) throw new Error('The playbook has no releases: expected at least one folder under content/versions/.');
+  const releases = frozen.map((record) => buildRelease(record, byRelease.get(record.release) ?? []));
+  const draftRecord = releaseRecords.find((record) => record.release === DRAFT);
+  const draft = draftRecord ? buildRelease(draftRecord, byRelease.get(DRAFT) ?? []) : undefined;
+  const latest = releases[releases.length - 1];
+  const all = draft ? [...releases, draft] : releases;
+  const byKey = new Map(all.map((release) => [release.release, release]));
+
+  // Who replaced whom, as declared by the newest page to claim it.
+  const supersededBy = new Map<string, string>();
+  for (const release of all) for (const page of release.pages) for (const old of page.supersedes) supersededBy.set(old, page.id);
+
+  const resolve = (id: string, target: Release): Resolution => {
+    const same = target.page(id);
+    if (same) return { kind: 'same', page: same };
+    const via: string[] = [];
+    const seen = new Set([id]);
+    for (let next = supersededBy.get(id); next && !seen.has(next); next = supersededBy.get(next)) {
+      seen.add(next);
+      const found = target.page(next);
+      if (found) return { kind: 'successor', page: found, via };
+      via.push(next);
+    }
+    // Going back in time: the page this one replaced may be in the older release.
+    const queue = [id];
+    const visited = new Set(queue);
+    while (queue.length) {
+      const current = queue.shift() as string;
+      for (const release of all) {
+        for (const old of release.page(current)?.supersedes ?? []) {
+          const found = target.page(old);
+          if (found) return { kind: 'predecessor', page: found };
+          if (!visited.has(old)) {
+            visited.add(old);
+            queue.push(old);
+          }
+        }
+      }
+    }
+    return { kind: 'missing' };
+  };
+
+  const releasedIds = [...new Set(releases.flatMap((release) => release.pages.map((page) => page.id)))].sort();
+  const removed: RemovedPage[] = [];
+  for (const id of releasedIds) {
+    if (latest.page(id)) continue;
+    let lastIndex = -1;
+    releases.forEach((release, index) => {
+      if (release.page(id)) lastIndex = index;
+    });
+    const lastRelease = releases[lastIndex];
+    const resolution = resolve(id, latest);
+    removed.push({
+      id,
+      lastRelease,
+      lastPage: lastRelease.page(id) as Page,
+      removedIn: releases[lastIndex + 1],
+      successor: resolution.kind === 'successor' ? resolution.page : undefined,
+    });
+  }
+
+  const changeCache = new Map<string, ReleaseChanges>();
+  const changes = (from: Release, to: Release): ReleaseChanges => {
+    const key = `${from.release}..${to.release}`;
+    let result = changeCache.get(key);
+    if (!result) {
+      result = computeChanges(from, to, (id) => {
+        const resolution = resolve(id, to);
+        return resolution.kind === 'successor' ? resolution.page : undefined;
+      });
+      changeCache.set(key, result);
+    }
+    return result;
+  };
+
+  return {
+    changes,
+    releases,
+    newestFirst: [...releases].reverse(),
+    latest,
+    draft,
+    all,
+    release: (key) => byKey.get(key),
+    previous: (release) => (release.isDraft ? latest : releases[releases.indexOf(release) - 1]),
+    releasedIds,
+    resolve,
+    removed,
+    isLatest: (release) => release === latest,
+    switchTargets: (id) =>
+      [...releases].reverse().concat(draft ? [draft] : []).map((release): SwitchTarget => {
+        if (id === undefined) return { release, url: release.url, kind: 'front' };
+        const resolution = resolve(id, release);
+        if (resolution.kind === 'missing') return { release, url: `${release.url}#${NOT_IN_RELEASE}`, kind: 'missing' };
+        return { release, url: resolution.page.url, kind: resolution.kind };
+      }),
+  };
+}
+
+/** Turns validated files into the plain records a collection stores (and the model is built from). */
+export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[] } {
+  const releases: ReleaseRecord[] = content.releases.map((release) => ({
+    release: release.release,
+    date: release.notes?.frontmatter.date,
+    title: release.notes?.frontmatter.title ?? 'Unreleased draft',
+    summary: release.notes?.frontmatter.summary ?? 'The next release of the playbook, being edited. Not approved: do not rely on it.',
+    digest: release.notes?.frontmatter.digest ?? release.digest,
+    parts: release.parts,
+    glossary: release.glossary,
+    tracks: release.tracks,
+  }));
+  const pages: PageRecord[] = content.releases.flatMap((release) =>
+    release.pages.map((page) => ({
+      ...page.frontmatter,
+      release: release.release,
+      file: page.file,
+      bodyHash: page.bodyHash,
+      html: page.compiled.html,
+      headings: page.compiled.headings,
+      blocks: page.compiled.blocks,
+      words: page.compiled.words,
+    })),
+  );
+  return { releases, pages };
+}
+
+/** The shape of /versions.json: tools and the site's own scripts read it, so it is a public interface. */
+export interface VersionsManifest {
+  latest: string;
+  releases: Array<{
+    version: string;
+    date: string;
+    title: string;
+    url: string;
+    digest: string;
+    pages: Array<{ id: string; title: string; url: string }>;
+  }>;
+  draft?: { url: string; pages: Array<{ id: string; title: string; url: string }> };
+}
+
+export function versionsManifest(library: Library): VersionsManifest {
+  const pagesOf = (release: Release) => release.pages.map((page) => ({ id: page.id, title: page.title, url: page.url }));
+  return {
+    latest: library.latest.release,
+    releases: library.newestFirst.map((release) => ({
+      version: release.release,
+      date: release.date ?? '',
+      title: release.title,
+      url: release.url,
+      digest: release.digest,
+      pages: pagesOf(release),
+    })),
+    ...(library.draft ? { draft: { url: library.draft.url, pages: pagesOf(library.draft) } } : {}),
+  };
+}
