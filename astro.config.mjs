@@ -7,7 +7,6 @@ import { defineConfig } from 'astro/config';
 // GitHub-flavoured Markdown (remark-gfm). Playbook pages are compiled by src/lib/compile.ts with
 // the same remark-gfm, once per distinct page, because most pages repeat unchanged across releases.
 export default defineConfig({
-  site: 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -24,6 +24,7 @@ try {
     version: positionals[0],
     date: values.date,
     failAfter: process.env.PLAYBOOK_RELEASE_FAIL_AFTER as ReleaseStep | undefined,
+    pauseAfter: process.env.PLAYBOOK_RELEASE_PAUSE_AFTER as ReleaseStep | undefined,
     log: (line) => console.log(line),
   });
   const { counts } = result.changes;

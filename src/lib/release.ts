@@ -14,6 +14,8 @@ export interface ReleaseOptions {
   date?: string;
   /** For tests: throw after the named step, to prove an interrupted release leaves nothing behind. */
   failAfter?: ReleaseStep;
+  /** For tests: wait after the named step, so a test can kill the process half-way. */
+  pauseAfter?: ReleaseStep;
   log?: (line: string) => void;
 }
 
@@ -122,8 +124,12 @@ export async function createRelease(options: ReleaseOptions): Promise<{ version:
   const journal: Journal = { version, placed: [], staged: [`versions/.staging-${version}`, `releases/.${version}.mdx.staging`, `releases/.${version}.lock.json.staging`] };
   const journalPath = join(contentDir, RELEASE_JOURNAL);
   const writeJournal = () => writeFileSync(journalPath, `${JSON.stringify(journal, null, 2)}\n`);
-  const step = (name: ReleaseStep) => {
+  const step = async (name: ReleaseStep) => {
     if (options.failAfter === name) throw new ReleaseError(`injected failure after step "${name}"`);
+    if (options.pauseAfter === name) {
+      log(`paused after step "${name}"`);
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
   };
 
   writeJournal();
@@ -141,20 +147,20 @@ export async function createRelease(options: ReleaseOptions): Promise<{ version:
     writeFileSync(stagedLock, `${JSON.stringify({ version, digest, files: hashes }, null, 2)}\n`);
     writeFileSync(stagedNotes, notesSkeleton(version, date, digest, library.latest.release, changes));
     log(`staged release ${version} (${Object.keys(hashes).length} files, ${digest})`);
-    step('staged');
+    await step('staged');
 
     journal.placed.push(`versions/${version}`);
     writeJournal();
     renameSync(stagedFolder, folder);
-    step('folder');
+    await step('folder');
     journal.placed.push(`releases/${version}.lock.json`);
     writeJournal();
     renameSync(stagedLock, lockPath);
-    step('lock');
+    await step('lock');
     journal.placed.push(`releases/${version}.mdx`);
     writeJournal();
     renameSync(stagedNotes, notesPath);
-    step('notes');
+    await step('notes');
     rmSync(journalPath);
     return { version, digest, changes };
   } catch (error) {
