@@ -24,7 +24,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // Tests run against the built site (npm run build), served as it would be in production.
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `npx astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

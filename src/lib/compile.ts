@@ -109,7 +109,7 @@ function remarkPlaybook(issues: CompileIssue[], links: PageLink[]) {
               children: [{ type: 'strong', children: [{ type: 'text', value: label }] }],
             };
             node.data = { hName: 'aside', hProperties: { className: ['callout', `callout-${kindValue}`], 'aria-label': label } };
-            node.children = [heading as never, ...node.children];
+            (node.children as MdastContent[]).unshift(heading);
           } else if (PASS_THROUGH.has(name)) {
             const properties: Record<string, string> = {};
             for (const attr of node.attributes) {

@@ -39,7 +39,7 @@ export const pageSchema = z.strictObject({
     .max(SUMMARY_MAX, { error: `expected a summary of at most ${SUMMARY_MAX} characters` })
     .describe('One sentence that tells a reader whether this page is for them.'),
   part: id('the part id').describe('The part of the book this page belongs to: an id from parts.yaml.'),
-  order: z.number({ error: 'expected a number giving the position within the part' }).finite().describe('Position within its part; lower comes first.'),
+  order: z.number({ error: 'expected a number giving the position within the part' }).describe('Position within its part; lower comes first.'),
   audience: z
     .array(z.enum(ROLE_IDS, { error: `expected one of ${ROLE_IDS.join(', ')}` }), { error: 'expected a list of roles' })
     .min(1, { error: 'expected at least one role' })
