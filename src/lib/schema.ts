@@ -29,8 +29,15 @@ export const isoDate = z
 
 export const SUMMARY_MAX = 200;
 
+/** Segments the site itself uses under /v/<version>/, /latest/ and /draft/; a page id may not take them. */
+export const RESERVED_PAGE_IDS = ['glossary', 'print', 'onboarding', 'search', 'compare', 'changelog', 'review'] as const;
+
 export const pageSchema = z.strictObject({
-  id: id('the page id').describe('Stable identity of the page across releases; never reuse or change it.'),
+  id: id('the page id')
+    .refine((value) => !(RESERVED_PAGE_IDS as readonly string[]).includes(value), {
+      error: `expected an id other than ${RESERVED_PAGE_IDS.join(', ')} (the site uses these addresses)`,
+    })
+    .describe('Stable identity of the page across releases; never reuse or change it.'),
   title: z.string({ error: 'expected the page title as text' }).trim().min(1, { error: 'expected a non-empty title' }).describe('Title shown in navigation and at the top of the page.'),
   summary: z
     .string({ error: 'expected a one-sentence summary as text' })

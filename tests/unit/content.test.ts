@@ -68,6 +68,13 @@ const broken: Array<{ name: string; breakIt: (root: string) => void; file: strin
     says: /does not know/,
   },
   {
+    name: 'a page id the site reserves',
+    breakIt: (root) => edit(root, THREATS, (text) => text.replace(/^id: threats$/m, 'id: glossary')),
+    file: THREATS,
+    field: 'id',
+    says: /found "glossary"; expected an id other than/,
+  },
+  {
     name: 'a dangling related id',
     breakIt: (root) => edit(root, THREATS, (text) => text.replace(/^reviewed:/m, 'related: [no-such-page]\nreviewed:')),
     file: THREATS,
