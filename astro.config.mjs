@@ -13,8 +13,25 @@ export default defineConfig({
   cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: { processor: unified({ gfm: true, smartypants: false }) },
+  // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: unified({ gfm: true, smartypants: false }), syntaxHighlight: false },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Nothing loads from anywhere but this origin, and no inline script runs unless Astro hashed it.
+  // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; it does not allow eval of JavaScript.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   server: { host: '127.0.0.1', port: 4321 },
 });
