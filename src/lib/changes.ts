@@ -4,29 +4,64 @@ import type { TextBlock } from './compile.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'edited';
 
+/**
+ * What the computation reads of a page. The model's Page has it, and so do the pages the compare
+ * island rebuilds in the browser from /compare-data/, so both run this same code.
+ */
+export interface ComparablePage {
+  id: string;
+  title: string;
+  part: string;
+  order: number;
+  bodyHash: string;
+  blocks: readonly TextBlock[];
+  supersedes: readonly string[];
+}
+
+/** What the computation reads of a release: its pages in reading order, and a lookup by id. */
+export interface ComparableRelease<P extends ComparablePage = ComparablePage> {
+  pages: readonly P[];
+  page(id: string): P | undefined;
+}
+
 /** What happened to one page id between two releases. A page can be renamed, moved and edited at once. */
-export interface PageChange {
+export interface PageChange<P extends ComparablePage = Page> {
   id: string;
   kinds: ChangeKind[];
   /** The page in the older release (absent when added). */
-  before?: Page;
+  before?: P;
   /** The page in the newer release (absent when removed). */
-  after?: Page;
+  after?: P;
   /** For a removed page: the page of the newer release that replaced it. */
-  successor?: Page;
+  successor?: P;
   /** For an added page: the ids it replaced (from `supersedes`). */
   replaces: string[];
   /** Share of the words changed, 0 to 1, when the text changed. */
   changedShare?: number;
 }
 
-export interface ReleaseChanges {
-  from: Release;
-  to: Release;
+export interface ReleaseChanges<P extends ComparablePage = Page, R extends ComparableRelease = Release> {
+  from: R;
+  to: R;
   /** Every page that changed, in the newer release's reading order, then removed pages. */
-  changes: PageChange[];
-  unchanged: Page[];
+  changes: PageChange<P>[];
+  unchanged: P[];
+  /** Changes by kind: a page renamed and edited counts once under each. */
   counts: Record<ChangeKind, number>;
+  /** Pages by what a reader asks first: each page counted once in each group it belongs to. */
+  totals: ChangeTotals;
+}
+
+/**
+ * Pages added, changed (text or title), moved and removed: the figures the changelog and the compare
+ * summary show. A page renamed and edited is one changed page, not two.
+ */
+export interface ChangeTotals {
+  added: number;
+  changed: number;
+  moved: number;
+  removed: number;
+  unchanged: number;
 }
 
 /** The words of a page's rendered text, headings included, as the diff sees them. */
@@ -50,9 +85,13 @@ export function changedShare(before: string, after: string): number {
  * The computed changes between two releases, by page id: the changelog, the release script and the
  * compare view all use this one function.
  */
-export function computeChanges(from: Release, to: Release, successorOf: (id: string) => Page | undefined): ReleaseChanges {
-  const changes: PageChange[] = [];
-  const unchanged: Page[] = [];
+export function computeChanges<P extends ComparablePage, R extends ComparableRelease<P>>(
+  from: R,
+  to: R,
+  successorOf: (id: string) => P | undefined,
+): ReleaseChanges<P, R> {
+  const changes: PageChange<P>[] = [];
+  const unchanged: P[] = [];
   for (const after of to.pages) {
     const before = from.page(after.id);
     if (!before) {
@@ -76,5 +115,12 @@ export function computeChanges(from: Release, to: Release, successorOf: (id: str
   }
   const counts: Record<ChangeKind, number> = { added: 0, removed: 0, renamed: 0, moved: 0, edited: 0 };
   for (const change of changes) for (const kind of change.kinds) counts[kind]++;
-  return { from, to, changes, unchanged, counts };
+  const totals: ChangeTotals = {
+    added: counts.added,
+    changed: changes.filter((change) => change.kinds.includes('edited') || change.kinds.includes('renamed')).length,
+    moved: counts.moved,
+    removed: counts.removed,
+    unchanged: unchanged.length,
+  };
+  return { from, to, changes, unchanged, counts, totals };
 }

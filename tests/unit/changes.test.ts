@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedShare } from '../../src/lib/changes.ts';
+import { changedShare, computeChanges, type ComparablePage } from '../../src/lib/changes.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
@@ -51,10 +51,31 @@ describe('changes between two releases, by page id', () => {
     expect(changes.counts).toEqual({ added: 1, removed: 2, renamed: 1, moved: 1, edited: 1 });
   });
 
+  it('totals pages once per group: a renamed and an edited page are two changed pages', () => {
+    expect(changes.totals).toEqual({ added: 1, changed: 2, moved: 1, removed: 2, unchanged: 0 });
+    expect(library.changes(v11, draft).totals).toEqual({ added: 1, changed: 1, moved: 0, removed: 0, unchanged: 3 });
+  });
+
   it('reports no change between a release and itself', () => {
     const same = library.changes(v11, v11);
     expect(same.changes).toEqual([]);
     expect(same.unchanged).toHaveLength(v11.pages.length);
+  });
+});
+
+describe('changes computed from plain page data, as the compare island does in the browser', () => {
+  const plain = (pages: readonly ComparablePage[]) => {
+    const copies = pages.map(({ id, title, part, order, bodyHash, blocks, supersedes }) => ({ id, title, part, order, bodyHash, blocks, supersedes }));
+    return { pages: copies, page: (id: string) => copies.find((page) => page.id === id) };
+  };
+
+  it('finds the same changes as the model', () => {
+    const from = plain(v10.pages);
+    const to = plain(v11.pages);
+    const computed = computeChanges(from, to, (id) => (id === 'old-workflow' ? to.page('encounter-workflow') : undefined));
+    const summary = (list: typeof computed.changes) => list.map((change) => [change.id, change.kinds, change.successor?.id, change.changedShare]);
+    expect(summary(computed.changes)).toEqual(summary(library.changes(v10, v11).changes as typeof computed.changes));
+    expect(computed.totals).toEqual(library.changes(v10, v11).totals);
   });
 });
 
