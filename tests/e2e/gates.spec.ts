@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { HtmlValidate } from 'html-validate';
+import { checkSite, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
+import { DIST, repositoryLibrary } from './site.ts';
+
+type Library = Awaited<ReturnType<typeof repositoryLibrary>>;
+
+/** One page of every kind a reader meets, by name, so each gets its own test. */
+const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
+  'front page': () => '/',
+  'release front page': (library) => library.latest.url,
+  'page of the latest release': (library) => library.latest.pages[1].url,
+  'page read through /latest/': (library) => `/latest/${library.latest.pages[2].id}/`,
+  'page of an old release': (library) => library.releases[0].pages[1].url,
+  'old release front page': (library) => library.releases[0].url,
+  'draft page': (library) => library.draft?.pages[0].url,
+  'removed-page notice': (library) => (library.removed[0] ? `/latest/${library.removed[0].id}/` : undefined),
+  'all releases': () => '/versions/',
+  '404': () => '/no-such-page/',
+};
+
+async function pageKinds(): Promise<Array<[string, string]>> {
+  const library = await repositoryLibrary();
+  return Object.entries(PAGE_KINDS).flatMap(([kind, url]) => {
+    const resolved = url(library);
+    return resolved ? [[kind, resolved] as [string, string]] : [];
+  });
+}
+
+test.describe('accessibility', () => {
+  for (const [kind, urlOf] of Object.entries(PAGE_KINDS)) {
+    test(`${kind}: zero axe-core violations at WCAG 2.2 AA, in light and dark`, async ({ page }) => {
+      const url = urlOf(await repositoryLibrary());
+      test.skip(!url, `this content has no ${kind}`);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(url!);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        const violations = results.violations.map((v) => `${kind} (${url}, ${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(violations).toEqual([]);
+      }
+    });
+  }
+
+  test('a keyboard user can skip to the content and reach the page links', async ({ page }) => {
+    const library = await repositoryLibrary();
+    await page.goto(library.latest.pages[1].url);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(focused).toBe(true);
+  });
+
+  test('focus is visible', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+});
+
+test.describe('privacy', () => {
+  test('no page makes a request outside its origin or sets a cookie', async ({ page, context, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const outside: string[] = [];
+    const cspErrors: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== origin && url.protocol !== 'data:') outside.push(`${page.url()} -> ${request.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    for (const [, url] of await pageKinds()) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(outside).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  test('every page carries a Content Security Policy without unsafe-inline scripts', async () => {
+    for (const file of await htmlFiles(DIST)) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+      expect(csp, file).toBeDefined();
+      expect(csp).toContain("default-src 'self'");
+      const scriptSrc = /script-src ([^;]*)/.exec(csp!)?.[1] ?? '';
+      expect(scriptSrc).not.toContain('unsafe-inline');
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+    }
+  });
+});
+
+test.describe('the built files', () => {
+  test('every internal link and anchor resolves, and nothing is fetched from another origin', async () => {
+    const report = await checkSite(DIST);
+    expect(report.broken).toEqual([]);
+    expect(report.external).toEqual([]);
+    expect(report.pages).toBeGreaterThan(100);
+  });
+
+  test('every page is valid HTML', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // Astro writes attribute-less <html> children and long inline hashes; these rules are about style, not validity.
+        'no-inline-style': 'error',
+        'require-sri': 'off',
+        'long-title': 'off',
+        'no-trailing-whitespace': 'off',
+        'attribute-boolean-style': 'off',
+        'attribute-empty-style': 'off',
+        'void-style': 'off',
+        'no-redundant-role': 'off',
+      },
+    });
+    const problems: string[] = [];
+    for (const file of await htmlFiles(DIST)) {
+      const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
+      for (const result of report.results) for (const message of result.messages) problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('reading a page costs at most 15 KiB of JavaScript and 30 KiB of CSS before any interaction', async () => {
+    for (const [kind, url] of await pageKinds()) {
+      const file = fileOfUrl(DIST, url);
+      if (!file || kind === '404') continue;
+      const weight = pageWeight(DIST, file.slice(DIST.length + 1));
+      expect(weight.scriptBytes, `${kind}: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(15 * 1024);
+      expect(weight.styleBytes, kind).toBeLessThanOrEqual(30 * 1024);
+    }
+  });
+});
