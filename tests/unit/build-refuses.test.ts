@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, edit } from './helpers.ts';
+
+const PROJECT = join(import.meta.dirname, '..', '..');
+const ASTRO = join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** Runs the real `astro build` on a copy of the fixture content, into a folder that must stay unwritten. */
+function build(root: string) {
+  const outDir = join(root, 'dist');
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { ...result, output: `${result.stdout}${result.stderr}`, wroteSite: existsSync(outDir) };
+}
+
+describe('npm run build refuses bad content, with the same messages as npm run check, and writes nothing', () => {
+  it('stops on a schema error and an MDX syntax error, naming file and field', () => {
+    const root = copyFixture();
+    edit(root, 'content/draft/pages/threats.mdx', (text) => text.replace(/^audience: .*$/m, 'audience: [nurse]'));
+    edit(root, 'content/draft/pages/listening.mdx', (text) => `${text}\n{oops\n`);
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('content/draft/pages/threats.mdx: audience[0]: found "nurse"; expected one of');
+    expect(result.output).toMatch(/content\/draft\/pages\/listening\.mdx:\d+: body: found invalid MDX syntax/);
+    expect(result.wroteSite).toBe(false);
+  });
+
+  it('stops on an edited frozen release, naming the release and the file', () => {
+    const root = copyFixture();
+    edit(root, 'content/versions/1.0/pages/tiers.mdx', (text) => text.replace('Colleagues', 'Co-workers'));
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('content/versions/1.0/pages/tiers.mdx: file: release 1.0 is frozen, but this file was edited');
+    expect(result.wroteSite).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSite, htmlFacts, pageWeight, urlOfFile } from '../../src/lib/site-check.ts';
+
+function site(files: Record<string, string>): string {
+  const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dist, file)), { recursive: true });
+    writeFileSync(join(dist, file), text);
+  }
+  return dist;
+}
+
+describe('reading built HTML', () => {
+  it('collects ids, followed links and fetched resources', () => {
+    const facts = htmlFacts(
+      '/v/1.0/a/',
+      `<link rel="stylesheet" href="/s.css"><link rel="alternate" href="/feed.xml"><script type="module" src="/x.js"></script>
+       <script type="application/json">{"data":1}</script><style>p{}</style>
+       <h2 id="one">One</h2><a href="../b/#two">b</a><img src="https://cdn.example/x.png"><form action="/search/"></form>`,
+    );
+    expect([...facts.ids]).toEqual(['one']);
+    expect(facts.links).toEqual(['/feed.xml', '../b/#two', '/search/']);
+    expect(facts.resources).toEqual([
+      { tag: 'link', url: '/s.css' },
+      { tag: 'script', url: '/x.js' },
+      { tag: 'img', url: 'https://cdn.example/x.png' },
+    ]);
+    expect(facts.inlineStyleBytes).toBe(3);
+    expect(facts.inlineScriptBytes).toBe(0);
+  });
+
+  it('maps files to the URLs they answer', () => {
+    expect(urlOfFile('index.html')).toBe('/');
+    expect(urlOfFile('v/1.0/a/index.html')).toBe('/v/1.0/a/');
+    expect(urlOfFile('404.html')).toBe('/404.html');
+  });
+});
+
+describe('checking a built site', () => {
+  it('finds broken pages, missing anchors and resources from another origin', async () => {
+    const dist = site({
+      'index.html': '<a href="/v/1.0/a/">a</a><a href="/v/1.0/a/#here">here</a><a href="/v/1.0/a/#gone">gone</a><a href="/nowhere/">x</a><a href="https://example.org/">out</a>',
+      'v/1.0/a/index.html': '<h2 id="here">Here</h2><a href="../b/">b</a><script src="https://cdn.example/lib.js"></script>',
+    });
+    const report = await checkSite(dist);
+    expect(report.pages).toBe(2);
+    expect(report.broken).toEqual([
+      { page: '/', href: '/v/1.0/a/#gone', reason: 'no element with id "gone"' },
+      { page: '/', href: '/nowhere/', reason: 'no such page' },
+      { page: '/v/1.0/a/', href: '../b/', reason: 'no such page' },
+    ]);
+    expect(report.external).toEqual([{ page: '/v/1.0/a/', url: 'https://cdn.example/lib.js', tag: 'script' }]);
+  });
+
+  it('passes a site whose links all resolve', async () => {
+    const dist = site({ 'index.html': '<a href="/a/#x">a</a>', 'a/index.html': '<p id="x">x</p><a href="../">home</a>' });
+    expect((await checkSite(dist)).broken).toEqual([]);
+  });
+});
+
+describe('page weight', () => {
+  it('counts module scripts with their static imports once, and stylesheets', () => {
+    const dist = site({
+      'p/index.html': '<link rel="stylesheet" href="/_astro/s.css"><script type="module" src="/_astro/a.js"></script><script type="module" src="/_astro/b.js"></script>',
+      '_astro/a.js': 'import{x}from"./c.js";x();',
+      '_astro/b.js': 'import "./c.js";',
+      '_astro/c.js': 'export const x=()=>{};import("./lazy.js");',
+      '_astro/lazy.js': '/* loaded on demand, not counted */',
+      '_astro/s.css': 'body{}',
+    });
+    const weight = pageWeight(dist, 'p/index.html');
+    expect(weight.scripts.sort()).toEqual(['/_astro/a.js', '/_astro/b.js', '/_astro/c.js']);
+    expect(weight.scriptBytes).toBe(26 + 16 + 42);
+    expect(weight.styleBytes).toBe(6);
+  });
+});
