@@ -82,3 +82,17 @@ test('the 404 page offers the pages of the latest release', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.locator('#not-found-pages a').first()).toHaveAttribute('href', /^\/latest\//);
 });
+
+test('the 404 page offers the latest version of a mistyped or outdated address', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  const target = releases[0].pages.find((p) => p.id.length > 8)!;
+  const typo = `${target.id.slice(0, 3)}${target.id[4]}${target.id[3]}${target.id.slice(5)}`;
+  await page.goto(`/v/${releases[0].version}/${typo}/`);
+  const suggestions = page.locator('#suggestions');
+  await expect(suggestions).toContainText('Did you mean');
+  await expect(suggestions.getByRole('link', { name: target.title })).toHaveAttribute('href', `/latest/${target.id}/`);
+  await page.goto(`/v/0.1/${target.id}/`);
+  await expect(suggestions).toContainText('This page in the latest release');
+  await suggestions.getByRole('link', { name: target.title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.title);
+});
