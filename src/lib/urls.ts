@@ -1,0 +1,49 @@
+import { comparePickerUrl, compareUrl } from './compare.ts';
+import { NOT_IN_RELEASE, type Library, type Release, type SwitchTarget } from './model.ts';
+
+/**
+ * Addresses the onboarding, trainer and compare features link to. They are a public interface
+ * (pasted into chats and handouts), so they are built in one place.
+ */
+
+/**
+ * The diff of one page between two releases, as the compare view shows it. Neighbouring releases
+ * (and the latest with the draft) have a prebuilt page, `/compare/<from>...<to>/#<page-id>`; any
+ * other pair goes through the picker, `/compare/?from=<from>&to=<to>#<page-id>`.
+ * @param order every release key, oldest first, the draft last (the order of `library.all`)
+ */
+export function pageDiffUrl(from: string, to: string, order: readonly string[], pageId?: string): string {
+  const index = order.indexOf(from);
+  const adjacent = index >= 0 && order[index + 1] === to;
+  return adjacent ? compareUrl(from, to, pageId) : comparePickerUrl(from, to, pageId);
+}
+
+/**
+ * Where a release's onboarding lives, from the prefix its pages are read through: `/latest/` reads
+ * the newest release, whose tracks are the site-wide `/onboarding/`.
+ */
+export function onboardingUrl(base: string, trackId?: string): string {
+  const root = base === '/latest/' ? '/onboarding/' : `${base}onboarding/`;
+  return trackId ? `${root}${trackId}/` : root;
+}
+
+/** The glossary of the release read through `base` (`/v/2.0/`, `/latest/`, `/draft/`). */
+export function glossaryUrl(base: string, termId?: string): string {
+  return `${base}glossary/${termId ? `#${termId}` : ''}`;
+}
+
+/** The whole release as one printable document. */
+export function printUrl(releaseUrl: string): string {
+  return `${releaseUrl}print/`;
+}
+
+/**
+ * The version switcher for a page the site makes for each release (glossary, print view, a track):
+ * the same page in every release that has it, else that release's front page with its notice.
+ */
+export function switchTargetsTo(library: Library, urlIn: (release: Release) => string | undefined): SwitchTarget[] {
+  return library.switchTargets(undefined).map(({ release }) => {
+    const url = urlIn(release);
+    return url ? { release, url, kind: 'same' } : { release, url: `${release.url}#${NOT_IN_RELEASE}`, kind: 'missing' };
+  });
+}

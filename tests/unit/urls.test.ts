@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, switchTargetsTo } from '../../src/lib/urls.ts';
+import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
+
+const order = ['1.0', '1.1', '2.0', 'draft'];
+
+describe('the diff of one page between two releases', () => {
+  it('uses the prebuilt comparison for a release and the one right after it', () => {
+    expect(pageDiffUrl('1.1', '2.0', order, 'activation')).toBe('/compare/1.1...2.0/#activation');
+    expect(pageDiffUrl('1.0', '1.1', order, 'activation')).toBe('/compare/1.0...1.1/#activation');
+  });
+
+  it('uses the prebuilt comparison for the latest release and the draft', () => {
+    expect(pageDiffUrl('2.0', 'draft', order, 'faq')).toBe('/compare/2.0...draft/#faq');
+  });
+
+  it('uses the picker for any other pair', () => {
+    expect(pageDiffUrl('1.0', '2.0', order, 'activation')).toBe('/compare/?from=1.0&to=2.0#activation');
+    expect(pageDiffUrl('1.1', 'draft', order, 'faq')).toBe('/compare/?from=1.1&to=draft#faq');
+    expect(pageDiffUrl('2.0', '1.1', order, 'faq')).toBe('/compare/?from=2.0&to=1.1#faq');
+  });
+
+  it('treats a release it does not know as not adjacent, and leaves out an absent page', () => {
+    expect(pageDiffUrl('0.9', '1.0', order)).toBe('/compare/?from=0.9&to=1.0');
+    expect(pageDiffUrl('1.0', '1.1', order)).toBe('/compare/1.0...1.1/');
+  });
+});
+
+describe('addresses of onboarding, glossary and print', () => {
+  it('puts the latest release onboarding at /onboarding/, every other under its release', () => {
+    expect(onboardingUrl('/latest/')).toBe('/onboarding/');
+    expect(onboardingUrl('/latest/', 'physician-lead')).toBe('/onboarding/physician-lead/');
+    expect(onboardingUrl('/v/1.1/', 'physician-lead')).toBe('/v/1.1/onboarding/physician-lead/');
+    expect(onboardingUrl('/draft/', 'peer-supporter')).toBe('/draft/onboarding/peer-supporter/');
+  });
+
+  it('links a glossary term by its anchor in the release read', () => {
+    expect(glossaryUrl('/latest/', 'eap')).toBe('/latest/glossary/#eap');
+    expect(glossaryUrl('/v/2.0/')).toBe('/v/2.0/glossary/');
+    expect(printUrl('/draft/')).toBe('/draft/print/');
+  });
+});
+
+describe('the version switcher of a page the site makes per release', () => {
+  it('goes to the same page where a release has it, else to the front page with its notice', async () => {
+    const library = await libraryOf(GOOD_FIXTURE);
+    const targets = switchTargetsTo(library, (release) => (release.release === '1.0' ? undefined : `${release.url}glossary/`));
+    expect(targets.map((target) => [target.release.release, target.url, target.kind])).toEqual([
+      ['1.1', '/v/1.1/glossary/', 'same'],
+      ['1.0', '/v/1.0/#not-in-release', 'missing'],
+      ['draft', '/draft/glossary/', 'same'],
+    ]);
+  });
+});
