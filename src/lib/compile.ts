@@ -11,9 +11,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 3;
+export const COMPILER_VERSION = 4;
 
 export interface Heading {
   depth: number;
@@ -234,17 +235,19 @@ export function compileCount(): number {
   return compilations;
 }
 
-export function compileKey(body: string, anchors: Record<string, string>): string {
-  return createHash('sha256').update(`${COMPILER_VERSION}\0${JSON.stringify(anchors)}\0${body}`).digest('hex');
+/** The glossary is part of the key: the same body links different words under a different glossary. */
+export function compileKey(body: string, anchors: Record<string, string>, glossary: readonly GlossaryEntry[] = []): string {
+  return createHash('sha256').update(`${COMPILER_VERSION}\0${JSON.stringify(anchors)}\0${glossaryKey(glossary)}\0${body}`).digest('hex');
 }
 
 /**
- * Compiles an MDX page body to static HTML with its headings, text blocks and page links.
+ * Compiles an MDX page body to static HTML with its headings, text blocks and page links, the
+ * first use of each term of the release's glossary linked to its entry.
  * Most pages of a release are byte-identical to the release before, so identical inputs are
  * compiled once and shared: build cost follows new content, not releases times pages.
  */
-export function compilePage(body: string, anchors: Record<string, string> = {}): CompileResult {
-  const key = compileKey(body, anchors);
+export function compilePage(body: string, anchors: Record<string, string> = {}, glossary: readonly GlossaryEntry[] = []): CompileResult {
+  const key = compileKey(body, anchors, glossary);
   const cached = cache.get(key);
   if (cached) return cached;
   compilations++;
@@ -259,7 +262,8 @@ export function compilePage(body: string, anchors: Record<string, string> = {}):
       .use(remarkGfm)
       .use(remarkPlaybook, issues, links)
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
-      .use(rehypePlaybook, anchors, issues, headings);
+      .use(rehypePlaybook, anchors, issues, headings)
+      .use(rehypeGlossary, glossary);
     const tree = processor.runSync(processor.parse(body)) as HastRoot;
     const blocks: TextBlock[] = [];
     blocksOf(tree.children, blocks);

@@ -108,7 +108,7 @@ function readYamlFile<T extends z.ZodType>(context: Context, path: string, schem
   return parsed.data;
 }
 
-function loadPage(context: Context, release: string, path: string): LoadedPage | undefined {
+function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[]): LoadedPage | undefined {
   const file = rel(context, path);
   const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
   if (!split) {
@@ -117,7 +117,7 @@ function loadPage(context: Context, release: string, path: string): LoadedPage |
   }
   const parsed = pageSchema.safeParse(split.data);
   const anchors = parsed.success ? parsed.data.anchors : {};
-  const result = compilePage(split.body, anchors);
+  const result = compilePage(split.body, anchors, glossary);
   for (const issue of result.issues) {
     context.problems.push({
       file,
@@ -143,6 +143,7 @@ function loadPage(context: Context, release: string, path: string): LoadedPage |
 
 async function loadRelease(context: Context, release: string, folder: string): Promise<LoadedRelease> {
   const parts = readYamlFile(context, join(folder, 'parts.yaml'), partsSchema, true) ?? [];
+  // Read before the pages: each page links the first use of a glossary term when it is compiled.
   const glossary = readYamlFile(context, join(folder, 'glossary.yaml'), glossarySchema, false) ?? [];
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
   const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx'));
@@ -152,7 +153,7 @@ async function loadRelease(context: Context, release: string, folder: string): P
       context.problems.push({ file: rel(context, join(folder, file)), field: 'file', message: 'found a page outside pages/; expected every page under pages/' });
       continue;
     }
-    const page = loadPage(context, release, join(folder, file));
+    const page = loadPage(context, release, join(folder, file), glossary);
     if (page) pages.push(page);
   }
   if (files.length === 0) context.problems.push({ file: rel(context, folder), field: 'pages', message: 'found no pages; expected at least one pages/*.mdx' });
