@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 
 // Release notes (content/releases/*.mdx) go through @astrojs/mdx on the unified processor, with
 // GitHub-flavoured Markdown (remark-gfm). Playbook pages are compiled by src/lib/compile.ts with
@@ -15,7 +16,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
   markdown: { processor: unified({ gfm: true, smartypants: false }), syntaxHighlight: false },
-  integrations: [mdx()],
+  // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
+  integrations: [mdx(), searchIndex()],
   devToolbar: { enabled: false },
   // Nothing loads from anywhere but this origin, and no inline script runs unless Astro hashed it.
   // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; it does not allow eval of JavaScript.

@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { VersionsManifest } from './model.ts';
+import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
+
+/**
+ * Builds the search: one Pagefind bundle per release (and one for the draft) under /pagefind/,
+ * the runtime once beside them. A frozen release's pages never change, so its bundle is kept in
+ * the cache and reused until what Pagefind would read from its pages changes: build cost follows
+ * new content, not releases times pages.
+ */
+
+/** Bump when the files written for a bundle change shape, so cached bundles are not reused. */
+export const INDEXER_VERSION = 1;
+
+/** One release's bundle: which built pages it indexes. */
+export interface BundleSource {
+  /** A release number, or `draft`. */
+  release: string;
+  /** Permanent addresses (`/v/2.0/<id>/`), never the /latest/ duplicates. */
+  urls: string[];
+}
+
+/** The bundles to build, from the site's own manifest (/versions.json): every release, then the draft. */
+export function bundleSources(manifest: VersionsManifest): BundleSource[] {
+  const sources = manifest.releases.map((release) => ({ release: release.version, urls: release.pages.map((page) => page.url) }));
+  if (manifest.draft) sources.push({ release: 'draft', urls: manifest.draft.pages.map((page) => page.url) });
+  return sources;
+}
+
+/** What the islands read to scope a search: written to /pagefind/releases.json. */
+export function searchCatalogue(manifest: VersionsManifest): SearchCatalogue {
+  return { latest: manifest.latest, releases: manifest.releases.map((release) => release.version), draft: Boolean(manifest.draft) };
+}
+
+/** Attributes Pagefind honours anywhere on a page, not only inside `data-pagefind-body`. */
+const PAGE_WIDE = /\sdata-pagefind-(?:filter|meta|default-meta|sort)\s*=/;
+
+/**
+ * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
+ * article), in a document with the page's language. Everything search needs is declared inside
+ * that element, so this is all Pagefind sees of the page, and it is the same in every build while
+ * the page's text is; the version switcher and navigation around it change with every release.
+ * Fails, naming the file, when a page-wide search attribute sits outside the body, where it would
+ * be silently lost.
+ */
+export function searchableHtml(html: string, file: string): string {
+  const marker = html.search(/\sdata-pagefind-body[\s>=]/);
+  const open = marker < 0 ? -1 : html.lastIndexOf('<', marker);
+  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(open, open + 20))?.[1]?.toLowerCase();
+  if (open < 0 || !tag) throw new Error(`${file}: found no element with data-pagefind-body; expected the page's article to carry it`);
+  // Find the element's end, counting nested elements of the same name.
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  tags.lastIndex = open;
+  let depth = 0;
+  let end = -1;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      end = match.index + match[0].length;
+      break;
+    }
+  }
+  if (end < 0) throw new Error(`${file}: found <${tag} data-pagefind-body> without its closing </${tag}>; expected well-formed HTML`);
+  const outside = html.slice(0, open) + html.slice(end);
+  const stray = PAGE_WIDE.exec(outside);
+  if (stray) {
+    throw new Error(`${file}: found ${stray[0].trim().replace(/=$/, '')} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
+  }
+  const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? 'en';
+  return `<!doctype html><html lang="${lang}"><body>${html.slice(open, end)}</body></html>`;
+}
+
+/** Pagefind's version, from its package: part of every cache key. */
+export async function pagefindVersion(): Promise<string> {
+  const main = fileURLToPath(import.meta.resolve('pagefind'));
+  const pkg = JSON.parse(await readFile(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The cache key of a bundle: Pagefind's version, this indexer's, and exactly what Pagefind reads. */
+export function bundleKey(version: string, pages: ReadonlyArray<{ url: string; html: string }>): string {
+  const hash = createHash('sha256').update(`${version}\0${INDEXER_VERSION}\0`);
+  for (const page of pages) hash.update(`${page.url}\0${page.html}\0`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The browser side of Pagefind, the same for every bundle: kept once, at /pagefind/. */
+const RUNTIME = new Set(['pagefind.js', 'pagefind-highlight.js']);
+
+/**
+ * Sorts Pagefind's output. A bundle keeps its index, metadata, fragments, filters and the
+ * WebAssembly of its languages (the first bundle of a search loads it from its own folder);
+ * the runtime goes to /pagefind/ once; the worker and Pagefind's ready-made UIs are dropped:
+ * the islands use the JS API on the main thread, with markup of our own.
+ */
+export function sortBundleFiles(files: ReadonlyArray<{ path: string; content: Uint8Array }>): {
+  bundle: Array<{ path: string; content: Uint8Array }>;
+  runtime: Array<{ path: string; content: Uint8Array }>;
+} {
+  const entry = files.find((file) => file.path === 'pagefind-entry.json');
+  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json; expected one per bundle');
+  const languages = (JSON.parse(new TextDecoder().decode(entry.content)) as { languages: Record<string, { wasm?: string }> }).languages;
+  const wasm = new Set(Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  const bundle = files.filter(
+    (file) => file.path === 'pagefind-entry.json' || /^pagefind\.[^/]+\.pf_meta$/.test(file.path) || /^(index|fragment|filter)\//.test(file.path) || wasm.has(file.path),
+  );
+  const runtime = files.filter((file) => RUNTIME.has(file.path));
+  return { bundle, runtime };
+}
+
+async function writeAll(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
+  const folders = new Set(files.map((file) => dirname(join(folder, file.path))));
+  await Promise.all([...folders].map((path) => mkdir(path, { recursive: true })));
+  await Promise.all(files.map((file) => writeFile(join(folder, file.path), file.content)));
+}
+
+/** Writes a finished folder into the cache in one step, so a killed build never leaves half a bundle there. */
+async function storeInCache(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
+  if (existsSync(folder)) return;
+  const staging = `${folder}.staging-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await writeAll(staging, files);
+  try {
+    await rename(staging, folder);
+  } catch {
+    // Another build stored the same bundle first; theirs is identical.
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Removes cached bundles of a release other than the current one: the cache holds one per release. */
+async function pruneCache(cacheDir: string, release: string, keep: string): Promise<void> {
+  if (!existsSync(cacheDir)) return;
+  const prefix = `bundle-${release}-`;
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith(prefix) && name !== keep && !name.includes('.staging-')) await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+export interface BundleReport {
+  release: string;
+  pages: number;
+  /** True when the bundle was copied from the cache instead of indexed. */
+  cached: boolean;
+}
+
+export interface SearchIndexReport {
+  bundles: BundleReport[];
+  /** Milliseconds for the whole step: reading pages, indexing, writing. */
+  ms: number;
+}
+
+export interface SearchIndexOptions {
+  /** The built site. */
+  outDir: string;
+  /** Where bundles are kept between builds; without it every bundle is indexed. */
+  cacheDir?: string;
+}
+
+/**
+ * Indexes the built site: reads /versions.json, builds (or reuses) one bundle per release, writes
+ * the runtime and /pagefind/releases.json. Throws, naming the file, when a page cannot be indexed.
+ */
+export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const { outDir, cacheDir } = options;
+  const root = join(outDir, SEARCH_ROOT);
+  const manifest = JSON.parse(await readFile(join(outDir, 'versions.json'), 'utf8')) as VersionsManifest;
+  const version = await pagefindVersion();
+  await rm(root, { recursive: true, force: true });
+
+  const runtimeCache = cacheDir && join(cacheDir, `runtime-${version}`);
+  let runtime: Array<{ path: string; content: Uint8Array }> | undefined;
+  try {
+    const bundles = await Promise.all(
+      bundleSources(manifest).map(async (source): Promise<BundleReport> => {
+        const pages = await Promise.all(
+          source.urls.map(async (url) => {
+            const file = join(outDir, url, 'index.html');
+            return { url, html: searchableHtml(await readFile(file, 'utf8'), file) };
+          }),
+        );
+        const name = `bundle-${source.release}-${bundleKey(version, pages)}`;
+        const target = join(root, source.release);
+        const cached = cacheDir ? join(cacheDir, name) : undefined;
+        if (cached && existsSync(cached)) {
+          await cp(cached, target, { recursive: true });
+          return { release: source.release, pages: pages.length, cached: true };
+        }
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(`Pagefind could not start an index for ${source.release}: ${errors.join('; ')}`);
+        for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
+          if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${source.release}: ${response.errors.join('; ')}`);
+        }
+        const output = await index.getFiles();
+        if (output.errors.length) throw new Error(`Pagefind could not write the bundle of ${source.release}: ${output.errors.join('; ')}`);
+        await index.deleteIndex();
+        const sorted = sortBundleFiles(output.files);
+        runtime ??= sorted.runtime;
+        await writeAll(target, sorted.bundle);
+        if (cacheDir && cached) {
+          await storeInCache(cached, sorted.bundle);
+          await pruneCache(cacheDir, source.release, name);
+        }
+        return { release: source.release, pages: pages.length, cached: false };
+      }),
+    );
+
+    if (!runtime && runtimeCache && existsSync(runtimeCache)) {
+      await cp(runtimeCache, root, { recursive: true });
+    } else {
+      if (!runtime) {
+        // Every bundle came from the cache, and the runtime did not: an empty index writes it.
+        const { index } = await pagefind.createIndex();
+        runtime = sortBundleFiles((await index!.getFiles()).files).runtime;
+      }
+      await writeAll(root, runtime);
+      if (runtimeCache) await storeInCache(runtimeCache, runtime);
+    }
+    await writeFile(join(root, 'releases.json'), JSON.stringify(searchCatalogue(manifest)));
+    return { bundles, ms: Math.round(performance.now() - started) };
+  } finally {
+    await pagefind.close();
+  }
+}
