@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import { compileCount } from './lib/compile.ts';
 import { loadContent } from './lib/content.ts';
 import { ContentError } from './lib/problems.ts';
 import { recordsFromContent } from './lib/model.ts';
@@ -11,11 +13,24 @@ import { recordsFromContent } from './lib/model.ts';
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
 const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
 
+/** For `npm run bench` only: figures that only the build process knows, written to PLAYBOOK_BENCH_STATS. */
+const benchStats: Record<string, number> = {};
+function benchStat(name: string, value: number): void {
+  if (!process.env.PLAYBOOK_BENCH_STATS) return;
+  benchStats[name] = value;
+  writeFileSync(process.env.PLAYBOOK_BENCH_STATS, JSON.stringify(benchStats));
+}
+
 let records: Promise<ReturnType<typeof recordsFromContent>> | undefined;
 function playbook() {
+  const started = performance.now();
   records ??= loadContent({ root: process.cwd(), content: contentDir }).then((content) => {
     if (content.problems.length) throw new ContentError(content.problems);
-    return recordsFromContent(content);
+    const result = recordsFromContent(content);
+    benchStat('loadMs', performance.now() - started);
+    benchStat('pages', result.pages.length);
+    benchStat('compiled', compileCount());
+    return result;
   });
   return records;
 }
@@ -25,6 +40,7 @@ const pagesLoader: Loader = {
   name: 'playbook-pages',
   async load({ store, generateDigest }) {
     const { pages } = await playbook();
+    const started = performance.now();
     store.clear();
     for (const { html, ...data } of pages) {
       store.set({
@@ -34,6 +50,7 @@ const pagesLoader: Loader = {
         digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
       });
     }
+    benchStat('pagesStoreMs', performance.now() - started);
   },
 };
 

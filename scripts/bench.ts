@@ -1,0 +1,383 @@
+// npm run bench [-- --profile] [-- --keep]
+//
+// The real build (`astro build`) of a synthetic playbook (src/lib/synthetic.ts) of 1 release and of 20
+// releases, 100 pages each, both built cold in one run so that their figures compare as ratios: these
+// machines are too noisy for absolute seconds to mean much (issue 8; targets in PRODUCT.md).
+//
+// Cold means: a fresh content folder, out dir and Astro cache dir (where a build keeps its content data
+// store) for every build, and a fresh process (src/lib/compile.ts caches in memory only). The project's
+// .astro/ folder holds generated types and the list of release-note modules, rewritten by every build's
+// content sync; it caches no content, so it cannot make a build warm.
+//
+// --profile  also builds the 20 releases once more under `node --cpu-prof` and prints where the time goes.
+// --keep     keeps the generated playbooks, builds and profiles under /tmp/bench/ for a closer look.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { htmlFiles, pageWeight } from '../src/lib/site-check.ts';
+import { writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
+
+const { values: options } = parseArgs({
+  options: { profile: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+});
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const PAGES_PER_RELEASE = 100;
+const SEED = 1;
+const MB = 1e6;
+const MIB = 1024 * 1024;
+
+/** The targets of PRODUCT.md ("Performance targets"), checked at 20 releases. */
+const TARGETS = { ratio: 3, peakBytes: 1024 * MIB, distBytes: 40 * MB, htmlBytes: 30_000, scriptBytes: 15 * 1024 };
+
+interface LogLine {
+  /** Milliseconds since the build was started. */
+  at: number;
+  text: string;
+}
+
+interface BuildRun {
+  seconds: number;
+  peakBytes: number;
+  log: LogLine[];
+  /** What the build process wrote to PLAYBOOK_BENCH_STATS (see src/content.config.ts). */
+  stats: Record<string, number>;
+}
+
+/** Every process below `root` (and root itself), from the parent ids in /proc. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command name (field 2) may hold spaces and parentheses: the parent id follows the last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]) ?? []));
+  return tree;
+}
+
+/** Resident memory of one process in bytes: now (VmRSS) and its own high-water mark (VmHWM). */
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+/**
+ * Runs `astro build` on `dir`/content in a child process (Node 24: this very binary), sampling the memory of
+ * its process tree every 50 ms: peak = the larger of the highest summed RSS seen and any one process's VmHWM.
+ */
+function build(dir: string, nodeFlags: string[] = []): Promise<BuildRun> {
+  const statsFile = join(dir, 'stats.json');
+  const started = performance.now();
+  // Run from the build's own folder: when the out dir is outside the working directory, Astro stages its
+  // prerender bundle in <cwd>/.astro/.prerender/ and deletes it afterwards, which would pull the rug from
+  // under any concurrent build in the project. Inside the out dir, its imports find the project's packages
+  // through the node_modules link in the run's folder.
+  const child = spawn(process.execPath, [...nodeFlags, ASTRO, 'build', '--root', ROOT], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PLAYBOOK_CONTENT: join(dir, 'content'),
+      PLAYBOOK_OUT_DIR: join(dir, 'dist'),
+      PLAYBOOK_CACHE_DIR: join(dir, 'cache'),
+      PLAYBOOK_BENCH_STATS: statsFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: LogLine[] = [];
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const at = performance.now() - started;
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      // Astro colours its log even into a pipe; the timeline below matches plain text.
+      for (const text of lines) log.push({ at, text: text.replace(/\x1b\[[0-9;]*m/g, '') });
+    });
+  };
+  collect(child.stdout);
+  collect(child.stderr);
+  let peakBytes = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    let sum = 0;
+    for (const pid of processTree(child.pid)) {
+      const memory = memoryOf(pid);
+      sum += memory.rss;
+      peakBytes = Math.max(peakBytes, memory.hwm);
+    }
+    peakBytes = Math.max(peakBytes, sum);
+  };
+  const sampler = setInterval(sample, 50);
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) {
+        fail(new Error(`astro build of ${dir} failed (${signal ?? `exit code ${code}`}); its last lines:\n${log.slice(-40).map((line) => line.text).join('\n')}`));
+        return;
+      }
+      const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>) : {};
+      done({ seconds, peakBytes, log, stats });
+    });
+  });
+}
+
+/** Milestones of Astro's build log, in the order it prints them; phases run from one to the next. */
+const MILESTONES: Array<{ name: string; line: RegExp }> = [
+  { name: 'start-up (config, integrations)', line: /\[content\] Syncing content/ },
+  { name: 'content sync (loaders, compiling pages, data store)', line: /\[content\] Synced content/ },
+  { name: 'types and build info', line: /\[build\] Building static entrypoints/ },
+  { name: 'bundling (vite, rolldown)', line: /generating static routes/ },
+  { name: 'rendering and writing routes', line: /\[build\] \d+ page\(s\) built in/ },
+];
+
+function timeline(run: BuildRun): string {
+  const points: Array<{ name: string; at: number }> = [];
+  for (const milestone of MILESTONES) {
+    const line = run.log.find((entry) => milestone.line.test(entry.text));
+    if (line) points.push({ name: milestone.name, at: line.at });
+  }
+  let previous = 0;
+  const parts = points.map((point) => {
+    const text = `${point.name} ${seconds((point.at - previous) / 1000)}`;
+    previous = point.at;
+    return text;
+  });
+  parts.push(`after the routes (build:done hooks, search index, exit) ${seconds(run.seconds - previous / 1000)}`);
+  return parts.join('\n    ');
+}
+
+interface DistFigures {
+  htmlPages: number;
+  distBytes: number;
+  versionedPages: number;
+  htmlMedian: number;
+  htmlMax: number;
+  scriptMax: number;
+  scriptPage: string;
+}
+
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** Sizes of what the build wrote; versioned pages are found through /versions.json, the site's own list. */
+async function measureDist(dist: string): Promise<DistFigures> {
+  const htmlPages = (await htmlFiles(dist)).length;
+  const manifest = JSON.parse(readFileSync(join(dist, 'versions.json'), 'utf8')) as { releases: Array<{ pages: Array<{ url: string }> }> };
+  const files = manifest.releases.flatMap((release) => release.pages.map((page) => `${page.url.replace(/^\//, '')}index.html`));
+  const sizes = files.map((file) => statSync(join(dist, file)).size).sort((a, b) => a - b);
+  let scriptMax = -1;
+  let scriptPage = '';
+  for (const file of files) {
+    const weight = pageWeight(dist, file);
+    if (weight.scriptBytes > scriptMax) {
+      scriptMax = weight.scriptBytes;
+      scriptPage = `/${file.replace(/index\.html$/, '')}`;
+    }
+  }
+  return {
+    htmlPages,
+    distBytes: folderBytes(dist),
+    versionedPages: files.length,
+    htmlMedian: sizes[Math.floor((sizes.length - 1) / 2)],
+    htmlMax: sizes[sizes.length - 1],
+    scriptMax,
+    scriptPage,
+  };
+}
+
+/**
+ * Bytes a reader downloads for one typical search. The search engineer's src/lib/search-figures.ts
+ * answers this once Pagefind is built in; until then the bench says so.
+ */
+async function searchFigures(dist: string): Promise<string> {
+  const module = join(ROOT, 'src', 'lib', 'search-figures.ts');
+  if (!existsSync(module)) return 'not built yet';
+  const { searchFigures: figures } = (await import(module)) as { searchFigures?: (dist: string) => Promise<unknown> | unknown };
+  if (typeof figures !== 'function') return 'not built yet (src/lib/search-figures.ts exports no searchFigures(dist))';
+  return JSON.stringify(await figures(dist));
+}
+
+const number = (value: number) => Math.round(value).toLocaleString('en-US');
+function seconds(value: number): string {
+  return `${value.toFixed(2)} s`;
+}
+
+interface Measured {
+  releases: number;
+  run: BuildRun;
+  dist: DistFigures;
+  search: string;
+}
+
+function report({ releases, run, dist, search }: Measured): void {
+  const { stats } = run;
+  console.log(`\n${releases} release${releases === 1 ? '' : 's'} x ${PAGES_PER_RELEASE} pages, and a draft (seed ${SEED}), built cold:`);
+  console.log(`  build: ${seconds(run.seconds)}, ${number(dist.htmlPages)} HTML pages written, ${(dist.htmlPages / run.seconds).toFixed(1)} pages/s`);
+  console.log(`  peak memory: ${number(run.peakBytes)} bytes (${(run.peakBytes / MIB).toFixed(0)} MiB), max RSS of the build's process tree`);
+  console.log(`  dist: ${number(dist.distBytes)} bytes (${(dist.distBytes / MB).toFixed(1)} MB)`);
+  console.log(`  HTML per page: median ${number(dist.htmlMedian)} bytes, max ${number(dist.htmlMax)} bytes (${number(dist.versionedPages)} versioned pages)`);
+  console.log(`  JavaScript to read a page: ${number(dist.scriptMax)} bytes (${(dist.scriptMax / 1024).toFixed(1)} KiB), the most of any versioned page (${dist.scriptPage})`);
+  console.log(`  search: ${search}`);
+  if (stats.compiled !== undefined) {
+    console.log(
+      `  page bodies compiled: ${number(stats.compiled)} for ${number(stats.pages)} pages (loading and compiling the content ${number(stats.loadMs)} ms, pages into the data store ${number(stats.pagesStoreMs)} ms)`,
+    );
+  } else {
+    console.log('  page bodies compiled: unknown (the build wrote no PLAYBOOK_BENCH_STATS)');
+  }
+  console.log(`  where the time went:\n    ${timeline(run)}`);
+  if (run.log.some((line) => /Re-optimizing dependencies/.test(line.text))) {
+    console.log('  note: Vite rebuilt its shared dependency cache (node_modules/.vite) during this build, a cost that has nothing to do with the content');
+  }
+}
+
+/** Which package (or project file, or bundle chunk) a profiled function belongs to; undefined for native code and Node's own. */
+function ownerOf(url: string): string | undefined {
+  const path = url.replace(/^file:\/\//, '');
+  if (!path || path.startsWith('node:')) return undefined;
+  const modules = path.lastIndexOf('/node_modules/');
+  if (modules >= 0) {
+    const rest = path.slice(modules + '/node_modules/'.length).split('/');
+    const pkg = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    // Astro's own time, split by the part of Astro it is in (content layer, build, render, ...).
+    return pkg === 'astro' ? `astro/${rest.slice(1, rest[1] === 'dist' ? (rest[2] === 'core' ? 4 : 3) : 2).join('/')}` : pkg;
+  }
+  if (path.startsWith(ROOT)) return path.slice(ROOT.length + 1).replace(/\?.*$/, '');
+  // The site as bundled for prerendering: Astro's runtime and our routes, components and src/lib.
+  const chunk = /\/\.prerender\/(?:chunks\/)?([^/]+?)(?:[_.-][\w-]{8})?\.mjs$/.exec(path);
+  return chunk ? `site bundle: ${chunk[1]}` : path;
+}
+
+/** What the build was doing, by package: the activities the issue asks about. */
+const ACTIVITIES: Array<{ name: string; owner: RegExp }> = [
+  { name: 'compiling page bodies (src/lib/compile.ts: remark, micromark, rehype)', owner: /^(src\/lib\/compile\.ts|micromark.*|mdast-.*|hast-.*|unist-.*|remark-.*|rehype-.*|unified|github-slugger|vfile.*|property-information|zwitch|decode-named-character-reference|character-.*|estree-.*|acorn.*|trim-lines|ccount|markdown-table|longest-streak|comma-separated-tokens|space-separated-tokens|html-void-elements|stringify-entities|devlop|bail|trough|is-plain-obj|extend)$/ },
+  { name: 'reading and validating content (src/lib, yaml, zod)', owner: /^(src\/lib\/.*|src\/content\.config\.ts|yaml|zod)$/ },
+  { name: "Astro's content layer and data store", owner: /^(astro\/dist\/content|devalue|astro\/dist\/runtime)/ },
+  { name: 'rendering routes (the bundled site: Astro runtime, routes, components)', owner: /^(site bundle: |astro\/dist\/core\/render|astro\/dist\/core\/app|src\/(pages|components|layouts|data)\/)/ },
+  { name: 'generating and writing pages (astro/dist/core/build)', owner: /^astro\/dist\/core\/build/ },
+  { name: 'search index (pagefind)', owner: /^(pagefind|@pagefind\/.*|src\/lib\/search-index\.ts|src\/integrations\/.*)$/ },
+  { name: 'bundling (vite, rolldown, @astrojs/mdx)', owner: /^(vite|rolldown|@rolldown\/.*|esbuild|@astrojs\/.*|@mdx-js\/.*)$/ },
+  { name: 'garbage collection', owner: /^\(garbage collector\)$/ },
+  { name: 'idle (waiting on files, child processes, native threads)', owner: /^\(idle\)$/ },
+];
+
+/**
+ * Time of a --cpu-prof profile by package, with native code and Node's built-ins charged to the package that
+ * called them (a file write belongs to whoever wrote the file), then rolled up into activities.
+ */
+function summarizeProfile(file: string): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const owner = new Map<number, string>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const assign = (id: number, inherited: string) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const name = node.callFrame.functionName;
+    const own = ownerOf(node.callFrame.url) ?? (/^\((idle|garbage collector|program)\)$/.test(name) ? name : undefined);
+    owner.set(id, own ?? inherited);
+    for (const child of node.children ?? []) assign(child, own ?? inherited);
+  };
+  assign(profile.nodes[0].id, '(node itself)');
+  const byOwner = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const micros = profile.timeDeltas[index] ?? 0;
+    total += micros;
+    const name = owner.get(id) ?? '(node itself)';
+    byOwner.set(name, (byOwner.get(name) ?? 0) + micros);
+  });
+  const byActivity = new Map<string, number>();
+  for (const [name, micros] of byOwner) {
+    const activity = ACTIVITIES.find((candidate) => candidate.owner.test(name))?.name ?? 'other (Astro start-up, config, module loading, ...)';
+    byActivity.set(activity, (byActivity.get(activity) ?? 0) + micros);
+  }
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, micros]) => `    ${(micros / 1e6).toFixed(2).padStart(6)} s ${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+      .join('\n');
+  return `  main thread, ${(total / 1e6).toFixed(2)} s sampled, by activity:\n${top(byActivity, ACTIVITIES.length + 1)}\n  by package (native code and Node's built-ins charged to their caller):\n${top(byOwner, 20)}`;
+}
+
+const benchRoot = join(tmpdir(), 'bench');
+mkdirSync(benchRoot, { recursive: true });
+const runDir = mkdtempSync(join(benchRoot, 'run-'));
+symlinkSync(join(ROOT, 'node_modules'), join(runDir, 'node_modules'), 'dir');
+console.log(`Benchmark of the real build on a synthetic playbook, in ${runDir}${options.keep ? ' (kept afterwards)' : ''}`);
+
+const measured: Measured[] = [];
+try {
+  // Not measured: fills the OS file cache, and Vite's dependency cache (node_modules/.vite, shared with
+  // `astro dev` and rebuilt whenever the config differs), neither of which holds content, so the two
+  // measured builds start equal.
+  const warmUp = join(runDir, 'warm-up');
+  await writeSyntheticPlaybook(join(warmUp, 'content'), { releases: 1, pagesPerRelease: PAGES_PER_RELEASE, seed: SEED });
+  console.log('warm-up build (not measured)...');
+  await build(warmUp);
+  rmSync(warmUp, { recursive: true, force: true });
+
+  for (const releases of [1, 20]) {
+    const dir = join(runDir, `${releases}-releases`);
+    const playbook = await writeSyntheticPlaybook(join(dir, 'content'), { releases, pagesPerRelease: PAGES_PER_RELEASE, seed: SEED });
+    console.log(`generated ${releases} release${releases === 1 ? '' : 's'} (${playbook.versions.at(-1)} is the latest) and a draft: ${number(playbook.pageFiles)} page files; building...`);
+    const run = await build(dir);
+    const dist = await measureDist(join(dir, 'dist'));
+    const entry = { releases, run, dist, search: await searchFigures(join(dir, 'dist')) };
+    measured.push(entry);
+    report(entry);
+  }
+
+  const [one, twenty] = measured;
+  const ratio = twenty.run.seconds / one.run.seconds;
+
+  if (options.profile) {
+    const dir = join(runDir, '20-releases-profiled');
+    await writeSyntheticPlaybook(join(dir, 'content'), { releases: 20, pagesPerRelease: PAGES_PER_RELEASE, seed: SEED });
+    const profiles = join(dir, 'profile');
+    console.log(`\nprofiling the 20-release build (node --cpu-prof, into ${profiles})...`);
+    const run = await build(dir, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+    console.log(`  build under the profiler: ${seconds(run.seconds)}`);
+    for (const file of readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'))) console.log(summarizeProfile(join(profiles, file)));
+  }
+
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  console.log('\ntargets at 20 releases (PRODUCT.md, issue 8):');
+  console.log(`  build time 20 vs 1 <= ${TARGETS.ratio}x: ${ratio.toFixed(2)}x ${verdict(ratio <= TARGETS.ratio)}`);
+  console.log(`  peak memory <= 1 GiB: ${(twenty.run.peakBytes / MIB).toFixed(0)} MiB ${verdict(twenty.run.peakBytes <= TARGETS.peakBytes)}`);
+  console.log(`  dist <= 40 MB: ${(twenty.dist.distBytes / MB).toFixed(1)} MB ${verdict(twenty.dist.distBytes <= TARGETS.distBytes)}`);
+  console.log(`  HTML per page <= 30 KB: max ${(twenty.dist.htmlMax / 1000).toFixed(1)} KB ${verdict(twenty.dist.htmlMax <= TARGETS.htmlBytes)}`);
+  console.log(`  JavaScript to read a page <= 15 KiB: ${(twenty.dist.scriptMax / 1024).toFixed(1)} KiB ${verdict(twenty.dist.scriptMax <= TARGETS.scriptBytes)}`);
+  console.log(`build time ratio, 20 releases vs 1: ${ratio.toFixed(2)}`);
+} finally {
+  if (!options.keep) rmSync(runDir, { recursive: true, force: true });
+}
