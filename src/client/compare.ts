@@ -9,6 +9,8 @@ const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
 const result = document.querySelector<HTMLElement>('[data-compare-result]');
 const config = JSON.parse(document.getElementById('compare-config')?.textContent ?? '{}') as { prebuilt?: string[] };
+const needsScript = document.querySelector<HTMLElement>('[data-compare-needs-script]');
+if (needsScript) needsScript.hidden = true;
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url);

@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { VersionsManifest } from '../../src/lib/model.ts';
+import { repositoryLibrary } from './site.ts';
+
+async function manifest(request: import('@playwright/test').APIRequestContext): Promise<VersionsManifest> {
+  const response = await request.get('/versions.json');
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+async function expectNoAxeViolations(page: Page, url: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${url} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+}
+
+test('the changelog lists every release, newest first, with its figures, and the header links to it', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Changelog' }).click();
+  await expect(page).toHaveURL(/\/changelog\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changelog');
+  const entries = page.locator('.changelog__release');
+  await expect(entries).toHaveCount(releases.length);
+  expect(await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-release')))).toEqual(releases.map((release) => release.version));
+  for (const [index, release] of releases.entries()) {
+    const entry = entries.nth(index);
+    await expect(entry.getByRole('heading', { level: 2 })).toContainText(`Release ${release.version}: ${release.title}`);
+    await expect(entry.locator('time')).toHaveAttribute('datetime', release.date);
+    if (index < releases.length - 1) await expect(entry.locator('.changelog__totals')).toContainText(/\d+ pages? added, \d+ changed, \d+ moved, \d+ removed/);
+  }
+});
+
+test('a release’s entry shows its written notes and the computed changes, each linking to the page and its diff', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  const [latest, previous] = releases;
+  await page.goto('/changelog/');
+  await page.getByRole('link', { name: `Release ${latest.version}: ${latest.title}` }).click();
+  await expect(page).toHaveURL(`/changelog/${latest.version}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Release ${latest.version}: ${latest.title}`);
+  await expect(page.locator('.release-notes')).not.toBeEmpty();
+  await expect(page.getByRole('heading', { name: `Pages changed since ${previous.version}` })).toBeVisible();
+  const items = page.locator('.change-list__item');
+  expect(await items.count()).toBeGreaterThan(0);
+  const first = items.first();
+  const pageHref = await first.locator('.change-list__page').getAttribute('href');
+  expect([...latest.pages, ...previous.pages].map((p) => p.url)).toContain(pageHref);
+  const id = (await first.locator('.change-list__diff').getAttribute('href'))!.split('#')[1];
+  await first.locator('.change-list__diff').click();
+  await expect(page).toHaveURL(`/compare/${previous.version}...${latest.version}/#${id}`);
+  await expect(page.locator(`section#${id}`)).toBeInViewport();
+});
+
+test('the first release’s entry lists its pages', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  const first = releases.at(-1)!;
+  await page.goto(`/changelog/${first.version}/`);
+  await expect(page.getByRole('heading', { name: 'Pages of the first release' })).toBeVisible();
+  await expect(page.locator('.changelog-changes li')).toHaveCount(first.pages.length);
+});
+
+test('an Atom feed lists every release and every page points to it', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  await page.goto('/versions/');
+  const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  expect(href).toBe('/changelog/feed.xml');
+  const response = await request.get(href!);
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toContain('xml');
+  const xml = await response.text();
+  expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  expect([...xml.matchAll(/<entry>/g)]).toHaveLength(releases.length);
+  for (const release of releases) expect(xml).toContain(`/changelog/${release.version}/`);
+  expect(xml).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+});
+
+test('the review page lists the draft’s changes and its pages by last review, overdue ones flagged in words', async ({ page }) => {
+  const library = await repositoryLibrary();
+  await page.goto('/review/');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  if (library.draft) {
+    const changes = library.changes(library.latest, library.draft);
+    await expect(page.locator('.change-list__item')).toHaveCount(changes.changes.length);
+    const diff = page.locator('.change-list__diff').first();
+    if (changes.changes.length) await expect(diff).toHaveAttribute('href', `/compare/${library.latest.release}...draft/#${changes.changes[0].id}`);
+  }
+  const pages = (library.draft ?? library.latest).pages;
+  const rows = page.locator('.review-table tbody tr');
+  await expect(rows).toHaveCount(pages.length);
+  const table = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      reviewed: tr.querySelector('td:nth-of-type(1) time')!.getAttribute('datetime')!,
+      due: tr.querySelector('td:nth-of-type(2) time')!.getAttribute('datetime')!,
+      status: tr.querySelector('td:nth-of-type(3)')!.textContent!.trim(),
+    })),
+  );
+  expect(table.map((row) => row.reviewed)).toEqual([...table.map((row) => row.reviewed)].sort());
+  const built = (await page.locator('#review-schedule + p time').getAttribute('datetime'))!;
+  for (const row of table) expect(row.status).toBe(row.due < built ? 'Overdue' : 'Up to date');
+});
+
+test('the changelog, a release entry and the review page have no axe-core violations, light and dark', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  for (const url of ['/changelog/', `/changelog/${releases[0].version}/`, `/changelog/${releases.at(-1)!.version}/`, '/review/']) await expectNoAxeViolations(page, url);
+});

@@ -1,0 +1,161 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { VersionsManifest } from '../../src/lib/model.ts';
+import { repositoryLibrary } from './site.ts';
+
+async function manifest(request: import('@playwright/test').APIRequestContext): Promise<VersionsManifest> {
+  const response = await request.get('/versions.json');
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Picks two releases in the picker with the keyboard alone and submits. */
+async function pickWithKeyboard(page: Page, from: string, to: string) {
+  await page.getByLabel('From', { exact: true }).focus();
+  await page.getByLabel('From', { exact: true }).selectOption(from);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('To', { exact: true })).toBeFocused();
+  await page.getByLabel('To', { exact: true }).selectOption(to);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Compare' })).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
+test('the oldest against the latest release lists added, removed and changed pages, with inserted and deleted words', async ({ page, request }) => {
+  const { releases } = await manifest(request);
+  const latest = releases[0];
+  const oldest = releases.at(-1)!;
+  await page.goto('/compare/');
+  await pickWithKeyboard(page, oldest.version, latest.version);
+  await expect(page.locator('.compare-summary')).toBeVisible();
+  const oldIds = new Set(oldest.pages.map((p) => p.id));
+  const newIds = new Set(latest.pages.map((p) => p.id));
+  const added = latest.pages.filter((p) => !oldIds.has(p.id));
+  const removed = oldest.pages.filter((p) => !newIds.has(p.id));
+  for (const p of added) await expect(page.locator(`section#${p.id} .page-diff__kinds`)).toContainText('New page');
+  for (const p of removed) await expect(page.locator(`section#${p.id} .page-diff__kinds`)).toContainText('Removed');
+  const edited = page.locator('section.page-diff').filter({ has: page.locator('.diff > .diff-row--changed') });
+  expect(await edited.count()).toBeGreaterThan(0);
+  const diff = edited.first().locator('.diff');
+  await expect(diff.locator('ins, del').first()).toBeVisible();
+  await expect(diff.locator('ins .visually-hidden, del .visually-hidden').first()).toHaveText(/^(inserted|deleted): $/);
+  await expect(page.locator('.change-list__item')).toHaveCount(await page.locator('section.page-diff').count());
+  await expectNoAxeViolations(page, `${oldest.version} to ${latest.version}`);
+});
+
+test('any pair is computed in the browser with a shareable address that lands on one page’s diff', async ({ page, baseURL }) => {
+  const library = await repositoryLibrary();
+  const oldest = library.releases[0];
+  const to = library.draft ?? library.latest;
+  test.skip(library.previous(to) === oldest, 'every pair of this content is prebuilt');
+  const changes = library.changes(oldest, to);
+  const target = changes.changes.at(-1)!;
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(baseURL!).origin) outside.push(r.url());
+  });
+  await page.goto(`/compare/?from=${oldest.release}&to=${to.release}#${target.id}`);
+  await expect(page.locator('[data-compare-status]')).toContainText(`${changes.changes.length} pages changed`);
+  await expect(page).toHaveURL(new RegExp(`/compare/\\?from=${oldest.release}&to=${to.release}#${target.id}$`));
+  await expect(page.locator('section.page-diff')).toHaveCount(changes.changes.length);
+  await expect(page.locator(`section#${target.id}`)).toBeInViewport();
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(oldest.release);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(to.release);
+  expect(outside).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `computed ${oldest.release} to ${to.release} (${colorScheme})`);
+  }
+});
+
+test('a prebuilt pair chosen in the picker goes to its static page', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const latest = library.latest;
+  const previous = library.previous(latest);
+  test.skip(!previous, 'only one release');
+  await page.goto('/compare/');
+  await expect(page.getByText('needs JavaScript')).toBeHidden();
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(previous!.release);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(latest.release);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page).toHaveURL(`/compare/${previous!.release}...${latest.release}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Changes from release ${previous!.release} to ${latest.release}`);
+});
+
+test('the draft against the latest release works, kept out of search engines', async ({ page }) => {
+  const library = await repositoryLibrary();
+  test.skip(!library.draft, 'no draft');
+  const changes = library.changes(library.latest, library.draft!);
+  await page.goto(`/compare/${library.latest.release}...draft/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Changes in the draft since release ${library.latest.release}`);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  await expect(page.locator('section.page-diff')).toHaveCount(changes.changes.length);
+  await expect(page.locator('.compare-unchanged summary')).toHaveText(`${changes.unchanged.length} pages unchanged`);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `latest to draft (${colorScheme})`);
+  }
+});
+
+test('prebuilt comparisons work without JavaScript, and the picker says what needs it', async ({ browser }) => {
+  const library = await repositoryLibrary();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/compare/?from=1.0&to=2.0');
+  await expect(page.getByText('Comparing releases that are not next to each other needs JavaScript')).toBeVisible();
+  const links = page.locator('#compare--prebuilt + ul a');
+  await expect(links).toHaveCount(library.all.length - 1);
+  await links.last().click();
+  const first = library.releases[0];
+  const second = library.all[1];
+  await expect(page).toHaveURL(`/compare/${first.release}...${second.release}/`);
+  const changes = library.changes(first, second);
+  await expect(page.locator('section.page-diff')).toHaveCount(changes.changes.length);
+  await expect(page.locator('.compare-summary')).toContainText(changes.changes[0].after?.title ?? changes.changes[0].before!.title);
+  await context.close();
+});
+
+test('a page says what its release changed in it, and its link lands on that page’s diff', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const latest = library.latest;
+  const previous = library.previous(latest)!;
+  const changes = library.changes(previous, latest);
+  const edited = changes.changes.find((change) => change.kinds.includes('edited'))!;
+  await page.goto(edited.after!.url);
+  const history = page.locator('.page-history');
+  await expect(history).toContainText(`Changed in ${latest.release}`);
+  await history.getByRole('link', { name: `See what changed since ${previous.release}` }).click();
+  await expect(page).toHaveURL(`/compare/${previous.release}...${latest.release}/#${edited.id}`);
+  const section = page.locator(`section#${edited.id}`);
+  await expect(section).toBeInViewport();
+  await expect(section.locator('.diff ins, .diff del').first()).toBeVisible();
+
+  const unchanged = changes.unchanged[0];
+  if (unchanged) {
+    await page.goto(unchanged.url);
+    await expect(page.locator('.page-history')).toContainText(/^Unchanged since \d+\.\d+\.$/);
+  }
+  const added = changes.changes.find((change) => change.kinds.includes('added'));
+  if (added) {
+    await page.goto(added.after!.url);
+    await expect(page.locator('.page-history')).toContainText(`New in ${latest.release}`);
+  }
+});
+
+test('the picker has no axe-core violations and is keyboard usable', async ({ page }) => {
+  await page.goto('/compare/');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `picker (${colorScheme})`);
+  }
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('From', { exact: true })).toBeFocused();
+});
