@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  HIGHLIGHT_PARAM,
   bundleUrl,
   pagefindFilters,
   parseSearchQuery,
@@ -62,6 +63,10 @@ describe('search addresses', () => {
       audience: undefined,
       tier: undefined,
     });
+  });
+
+  test('the highlight parameter is the one the header button looks for (it spells it out to stay tiny)', () => {
+    expect(HIGHLIGHT_PARAM).toBe('pagefind-highlight');
   });
 
   test('the bundle of a release', () => {

@@ -1,0 +1,12 @@
+// Marks the searched words on a page opened from a search result (?pagefind-highlight=<word>),
+// with Pagefind's highlighter. Its own styles are off (they would be an inline <style>); the
+// site's stylesheet styles mark.pagefind-highlight.
+import { HIGHLIGHT_PARAM, SEARCH_ROOT } from '../lib/search.ts';
+
+type Highlighter = new (options: Record<string, unknown>) => unknown;
+
+await import(/* @vite-ignore */ `${SEARCH_ROOT}pagefind-highlight.js`);
+const PagefindHighlight = (window as unknown as { PagefindHighlight: Highlighter }).PagefindHighlight;
+new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: '[data-pagefind-body]' });
+// Without a section to land on, bring the first match into view.
+if (!location.hash) document.querySelector('mark.pagefind-highlight')?.scrollIntoView({ block: 'center' });
