@@ -4,6 +4,7 @@ import { ROLES, TIERS } from '../lib/roles.ts';
 import {
   CATALOGUE_URL,
   HIGHLIGHT_PARAM,
+  RESULTS_SHOWN,
   SEARCH_ROOT,
   pagefindFilters,
   planSearch,
@@ -23,8 +24,6 @@ interface PagefindInstance {
   debouncedSearch(term: string, options: { filters: Record<string, string> }, ms: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
-/** Results shown at once; "Show more" adds as many again. */
-const PAGE_SIZE = 10;
 const pagefindOptions = { noWorker: true, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 };
 
 let catalogue: Promise<SearchCatalogue> | undefined;
@@ -200,7 +199,7 @@ export function createSearch(options: SearchOptions): SearchView {
       if (!found || mine !== run) return;
       pending = [...found.results];
       list.replaceChildren();
-      await show(PAGE_SIZE);
+      await show(RESULTS_SHOWN);
       if (mine !== run) return;
       list.hidden = found.results.length === 0;
       const note = plan.unknownRelease ? ` (there is no release ${plan.unknownRelease}; searched the latest)` : '';
@@ -217,7 +216,7 @@ export function createSearch(options: SearchOptions): SearchView {
     void search(true);
   });
   more.addEventListener('click', async () => {
-    const items = await show(PAGE_SIZE);
+    const items = await show(RESULTS_SHOWN);
     items[0]?.querySelector('a')?.focus();
   });
   if (input.value) void search(true);

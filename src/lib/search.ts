@@ -16,6 +16,12 @@ export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 /** The shareable search page. */
 export const SEARCH_PAGE = '/search/';
 
+/**
+ * Results the islands show at first, and add per "Show more": each loads its fragment (about
+ * 1.5 KB). Five, as Pagefind's own UI shows; with their sections they fill the dialog.
+ */
+export const RESULTS_SHOWN = 5;
+
 /** The list of bundles the islands read to search every release: `/pagefind/releases.json`. */
 export const CATALOGUE_URL = `${SEARCH_ROOT}releases.json`;
 

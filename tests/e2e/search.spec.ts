@@ -134,6 +134,14 @@ test('/search/?q=tier renders results, and the form keeps the address shareable'
   await expect(status(onPage)).toHaveText(new RegExp(`^\\d+ results? for “tier” in release ${latest.release}\\.$`));
   expect(await results(onPage).count()).toBeGreaterThan(0);
   await expect(onPage.getByLabel('Words to find')).toHaveValue('tier');
+  // The first results load at once; more on request, with focus on the first added.
+  const total = await announced(onPage);
+  const shown = await results(onPage).count();
+  if (total > shown) {
+    await onPage.getByRole('button', { name: 'Show more results' }).click();
+    await expect(results(onPage)).toHaveCount(Math.min(total, shown * 2));
+    await expect(results(onPage).nth(shown).locator('a').first()).toBeFocused();
+  }
   const oldest = releases[0];
   await onPage.getByLabel('Release', { exact: true }).selectOption(oldest.release);
   await expect(status(onPage)).toContainText(`in release ${oldest.release}`);
