@@ -8,7 +8,7 @@ import { releaseName, renderComparison } from '../lib/compare-view.ts';
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
 const result = document.querySelector<HTMLElement>('[data-compare-result]');
-const config = JSON.parse(document.getElementById('compare-config')?.textContent ?? '{}') as { prebuilt?: string[] };
+const config = JSON.parse(document.getElementById('compare--config')?.textContent ?? '{}') as { prebuilt?: string[] };
 const needsScript = document.querySelector<HTMLElement>('[data-compare-needs-script]');
 if (needsScript) needsScript.hidden = true;
 

@@ -5,6 +5,9 @@ import { condense, diffBlocks, type DiffRow, type SkippedRows } from './diff.ts'
  * The markup of a comparison, as one HTML string: the prebuilt /compare/<from>...<to>/ pages and
  * the compare island render it with this same code, so a shared link to a page's diff lands on the
  * same thing either way. Every value is escaped by the `html` template below.
+ *
+ * Each changed page's section has the page id as its id. The view's own ids contain `--`, which a
+ * page id (kebab-case, single hyphens) never does, so the two can never clash.
  */
 
 /** What the view reads of a page: the model's Page, or a page rebuilt from /compare-data/. */

@@ -27,6 +27,8 @@ async function pickWithKeyboard(page: Page, from: string, to: string) {
 }
 
 test('the oldest against the latest release lists added, removed and changed pages, with inserted and deleted words', async ({ page, request }) => {
+  // axe over a whole comparison is slow on a busy machine: allow it more than the default time.
+  test.slow();
   const { releases } = await manifest(request);
   const latest = releases[0];
   const oldest = releases.at(-1)!;
@@ -49,6 +51,8 @@ test('the oldest against the latest release lists added, removed and changed pag
 });
 
 test('any pair is computed in the browser with a shareable address that lands on one page’s diff', async ({ page, baseURL }) => {
+  // axe over a whole comparison is slow on a busy machine: allow it more than the default time.
+  test.slow();
   const library = await repositoryLibrary();
   const oldest = library.releases[0];
   const to = library.draft ?? library.latest;
@@ -88,6 +92,8 @@ test('a prebuilt pair chosen in the picker goes to its static page', async ({ pa
 });
 
 test('the draft against the latest release works, kept out of search engines', async ({ page }) => {
+  // axe over a whole comparison is slow on a busy machine: allow it more than the default time.
+  test.slow();
   const library = await repositoryLibrary();
   test.skip(!library.draft, 'no draft');
   const changes = library.changes(library.latest, library.draft!);
