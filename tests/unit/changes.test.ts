@@ -69,6 +69,18 @@ describe('changes computed from plain page data, as the compare island does in t
     return { pages: copies, page: (id: string) => copies.find((page) => page.id === id) };
   };
 
+  it('gives a page renamed, moved to another part and edited at once all three kinds, and counts it once as changed', () => {
+    const before = plain(v11.pages);
+    const tiers = before.page('tiers')!;
+    const after = plain([
+      ...before.pages.filter((page) => page.id !== 'tiers'),
+      { ...tiers, title: 'Three tiers', part: 'elsewhere', blocks: [...tiers.blocks, { kind: 'text' as const, text: 'A new paragraph.' }], bodyHash: 'new' },
+    ]);
+    const computed = computeChanges(before, after, () => undefined);
+    expect(computed.changes.map((change) => [change.id, change.kinds])).toEqual([['tiers', ['renamed', 'moved', 'edited']]]);
+    expect(computed.totals).toEqual({ added: 0, changed: 1, moved: 1, removed: 0, unchanged: 3 });
+  });
+
   it('finds the same changes as the model', () => {
     const from = plain(v10.pages);
     const to = plain(v11.pages);
