@@ -39,40 +39,54 @@ export function searchCatalogue(manifest: VersionsManifest): SearchCatalogue {
 
 /** Attributes Pagefind honours anywhere on a page, not only inside `data-pagefind-body`. */
 const PAGE_WIDE = /\sdata-pagefind-(?:filter|meta|default-meta|sort)\s*=/;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
- * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
- * article), in a document with the page's language. Everything search needs is declared inside
- * that element, so this is all Pagefind sees of the page, and it is the same in every build while
- * the page's text is; the version switcher and navigation around it change with every release.
- * Fails, naming the file, when a page-wide search attribute sits outside the body, where it would
- * be silently lost.
+ * The element whose start tag holds the attribute found at `at`: where it opens and ends, counting
+ * nested elements of the same name (built pages are valid HTML: the quality gates check it).
  */
-export function searchableHtml(html: string, file: string): string {
-  const marker = html.search(/\sdata-pagefind-body[\s>=]/);
-  const open = marker < 0 ? -1 : html.lastIndexOf('<', marker);
-  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(open, open + 20))?.[1]?.toLowerCase();
-  if (open < 0 || !tag) throw new Error(`${file}: found no element with data-pagefind-body; expected the page's article to carry it`);
-  // Find the element's end, counting nested elements of the same name.
+function elementAround(html: string, at: number, file: string, what: string): { open: number; end: number } {
+  const open = html.lastIndexOf('<', at);
+  const tag = /^<([a-z][a-z0-9-]*)/i.exec(html.slice(open, open + 40))?.[1]?.toLowerCase();
+  if (open < 0 || !tag) throw new Error(`${file}: found ${what} outside any element; expected it on an element`);
+  if (VOID.has(tag)) return { open, end: html.indexOf('>', at) + 1 };
   const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
   tags.lastIndex = open;
   let depth = 0;
-  let end = -1;
   for (let match = tags.exec(html); match; match = tags.exec(html)) {
     depth += match[1] ? -1 : 1;
-    if (depth === 0) {
-      end = match.index + match[0].length;
-      break;
-    }
+    if (depth === 0) return { open, end: match.index + match[0].length };
   }
-  if (end < 0) throw new Error(`${file}: found <${tag} data-pagefind-body> without its closing </${tag}>; expected well-formed HTML`);
-  const outside = html.slice(0, open) + html.slice(end);
-  const stray = PAGE_WIDE.exec(outside);
+  throw new Error(`${file}: found <${tag} ${what}> without its closing </${tag}>; expected well-formed HTML`);
+}
+
+/**
+ * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
+ * article), in a document with the page's language, without the elements marked
+ * `data-pagefind-ignore="all"`, which Pagefind would skip entirely. Everything search needs is
+ * declared inside the article, so this is all Pagefind sees of the page, and it stays the same
+ * from build to build while the page's text does: the version switcher and navigation around
+ * it, and furniture marked ignore="all" inside it, may change with every release without
+ * re-indexing the frozen ones. Fails, naming the file, when a page-wide search attribute sits
+ * outside the body, where it would be silently lost.
+ */
+export function searchableHtml(html: string, file: string): string {
+  const marker = html.search(/\sdata-pagefind-body[\s>=]/);
+  if (marker < 0) throw new Error(`${file}: found no element with data-pagefind-body; expected the page's article to carry it`);
+  const { open, end } = elementAround(html, marker, file, 'data-pagefind-body');
+  const stray = PAGE_WIDE.exec(html.slice(0, open) + html.slice(end));
   if (stray) {
     throw new Error(`${file}: found ${stray[0].trim().replace(/=$/, '')} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
   }
+  let body = html.slice(open, end);
+  const ignored = /\sdata-pagefind-ignore=["']?all\b/g;
+  for (let found = ignored.exec(body); found; found = ignored.exec(body)) {
+    const element = elementAround(body, found.index, file, 'data-pagefind-ignore="all"');
+    body = body.slice(0, element.open) + body.slice(element.end);
+    ignored.lastIndex = element.open;
+  }
   const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? 'en';
-  return `<!doctype html><html lang="${lang}"><body>${html.slice(open, end)}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><body>${body}</body></html>`;
 }
 
 /** Pagefind's version, from its package: part of every cache key. */

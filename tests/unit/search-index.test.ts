@@ -42,6 +42,17 @@ describe('searchableHtml', () => {
     expect(searchableHtml(html, 'f')).toBe('<!doctype html><html lang="en"><body><div data-pagefind-body><div><p>inner</p></div><p>after</p></div></body></html>');
   });
 
+  test('leaves out what Pagefind skips entirely (ignore="all"), so page furniture cannot force a re-index', () => {
+    const tools = (latest: string) => `<div class="tools" data-pagefind-ignore="all"><div><fieldset data-latest="${latest}"><input type="radio" data-pagefind-ignore="all"></fieldset></div></div>`;
+    const slim = searchableHtml(builtPage('1.0', 'A', `${tools('/latest/a/')}<p>Words.</p><input data-pagefind-ignore="all"><p>More.</p>`), 'f');
+    expect(slim).not.toContain('tools');
+    expect(slim).not.toContain('<input');
+    expect(slim).toContain('<div class="prose"><p>Words.</p><p>More.</p></div>');
+    // Ignored for the index only (the default): kept, since the filters inside it still count.
+    expect(slim).toContain('data-pagefind-filter="audience:peer-supporter"');
+    expect(searchableHtml(builtPage('1.0', 'A', `${tools('/latest/a/')}<p>Words.</p>`), 'f')).toBe(searchableHtml(builtPage('1.0', 'A', `${tools('')}<p>Words.</p>`), 'f'));
+  });
+
   test('refuses a page without a body element, naming the file', () => {
     expect(() => searchableHtml('<html><body><p>x</p></body></html>', 'v/1.0/a/index.html')).toThrow(
       "v/1.0/a/index.html: found no element with data-pagefind-body; expected the page's article to carry it",
