@@ -62,8 +62,8 @@ function elementAround(html: string, at: number, file: string, what: string): { 
 
 /**
  * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
- * article), in a document with the page's language, without the elements marked
- * `data-pagefind-ignore="all"`, which Pagefind would skip entirely. Everything search needs is
+ * article), in a document with the page's language, without what Pagefind skips entirely:
+ * elements marked `data-pagefind-ignore="all"`, scripts and styles. Everything search needs is
  * declared inside the article, so this is all Pagefind sees of the page, and it stays the same
  * from build to build while the page's text does: the version switcher and navigation around
  * it, and furniture marked ignore="all" inside it, may change with every release without
@@ -78,7 +78,8 @@ export function searchableHtml(html: string, file: string): string {
   if (stray) {
     throw new Error(`${file}: found ${stray[0].trim().replace(/=$/, '')} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
   }
-  let body = html.slice(open, end);
+  // Scripts and styles are never indexed; their bundled file names change with any island's code.
+  let body = html.slice(open, end).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
   const ignored = /\sdata-pagefind-ignore=["']?all\b/g;
   for (let found = ignored.exec(body); found; found = ignored.exec(body)) {
     const element = elementAround(body, found.index, file, 'data-pagefind-ignore="all"');

@@ -47,6 +47,9 @@ describe('searchableHtml', () => {
     const slim = searchableHtml(builtPage('1.0', 'A', `${tools('/latest/a/')}<p>Words.</p><input data-pagefind-ignore="all"><p>More.</p>`), 'f');
     expect(slim).not.toContain('tools');
     expect(slim).not.toContain('<input');
+    expect(searchableHtml(builtPage('1.0', 'A', '<p>W</p><script type="module" src="/_astro/x.1a.js"></script><style>p{}</style>'), 'f')).toBe(
+      searchableHtml(builtPage('1.0', 'A', '<p>W</p><script type="module" src="/_astro/x.2b.js"></script>'), 'f'),
+    );
     expect(slim).toContain('<div class="prose"><p>Words.</p><p>More.</p></div>');
     // Ignored for the index only (the default): kept, since the filters inside it still count.
     expect(slim).toContain('data-pagefind-filter="audience:peer-supporter"');
