@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DRAFT, lockFileOf } from './content.ts';
 import { digestOf, hashFolder } from './digest.ts';
@@ -290,7 +290,8 @@ ${changes}
 }
 
 /**
- * Writes a synthetic playbook into `contentDir` (replacing what is there): content/versions/<v>/,
+ * Writes a synthetic playbook into `contentDir`, which must be empty or missing (so it can never
+ * overwrite a real playbook): content/versions/<v>/,
  * content/releases/<v>.mdx and <v>.lock.json as `npm run release` writes them, and content/draft/.
  * The result passes `loadContent` with no problems.
  */
@@ -299,7 +300,9 @@ export async function writeSyntheticPlaybook(contentDir: string, options: Synthe
   const pageCount = options.pagesPerRelease ?? 100;
   if (!Number.isInteger(options.releases) || options.releases < 1) throw new Error(`releases: found ${options.releases}; expected a whole number of at least 1`);
   if (!Number.isInteger(pageCount) || pageCount <= CORE_PAGES) throw new Error(`pagesPerRelease: found ${pageCount}; expected a whole number above ${CORE_PAGES}`);
-  rmSync(contentDir, { recursive: true, force: true });
+  if (existsSync(contentDir) && readdirSync(contentDir).length > 0) {
+    throw new Error(`${contentDir}: found files in the folder; expected an empty or missing folder for the synthetic playbook`);
+  }
 
   let pages: ReleasePages = new Map();
   for (let serial = 1; serial <= pageCount; serial++) {

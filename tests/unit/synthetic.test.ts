@@ -23,6 +23,11 @@ describe('the synthetic playbook', () => {
     expect(other).not.toEqual(first);
   });
 
+  it('refuses to write into a folder that has files, so it can never overwrite a real playbook', async () => {
+    const { content } = await generate({ releases: 1, pagesPerRelease: 20 });
+    await expect(writeSyntheticPlaybook(content, { releases: 1 })).rejects.toThrow('found files in the folder; expected an empty or missing folder');
+  });
+
   describe('of three releases and a draft', async () => {
     const { root, content } = await generate({ releases: 3 });
     const loaded: LoadedContent = await loadContent({ root });
@@ -65,7 +70,7 @@ describe('the synthetic playbook', () => {
       }
     });
 
-    it('compiles each distinct page body once: 100, then 5 new bodies a release', () => {
+    it('has 100 distinct page bodies, then 5 new ones a release (4 edited, 1 added): what the build compiles', () => {
       const bodies = new Set(loaded.releases.flatMap((release) => release.pages.map((page) => page.bodyHash)));
       expect(bodies.size).toBe(100 + 3 * 5);
     });
