@@ -14,7 +14,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 4;
+export const COMPILER_VERSION = 5;
 
 export interface Heading {
   depth: number;
@@ -158,7 +158,9 @@ function rehypePlaybook(anchors: Record<string, string>, issues: CompileIssue[],
   return (tree: HastRoot) => {
     const slugger = new GithubSlugger();
     const byId = new Map<string, Element>();
-    visit(tree, 'element', (node) => {
+    visit(tree, 'element', (node, _index, parent) => {
+      // GFM task lists render bare checkboxes: each is named by its item, so none is an unlabelled control.
+      if (node.tagName === 'input' && parent?.type === 'element' && parent.tagName === 'li') node.properties.ariaLabel = toText(parent).trim();
       const depth = HEADING.exec(node.tagName);
       // Headings that already carry an id (the footnotes label) belong to the renderer, not the author.
       if (!depth || node.properties.id) return;

@@ -13,8 +13,8 @@ describe('GitHub-flavoured Markdown', () => {
   });
   it('renders task lists', () => {
     const out = html('- [ ] open\n- [x] done\n');
-    expect(out).toContain('<input type="checkbox" disabled>');
-    expect(out).toContain('<input type="checkbox" checked disabled>');
+    expect(out).toContain('<input type="checkbox" disabled aria-label="open">');
+    expect(out).toContain('<input type="checkbox" checked disabled aria-label="done">');
   });
   it('renders footnotes with a back link', () => {
     const out = html('A claim.[^1]\n\n[^1]: The source.\n');
