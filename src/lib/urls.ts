@@ -1,5 +1,5 @@
 import { comparePickerUrl, compareUrl } from './compare.ts';
-import { NOT_IN_RELEASE, type Library, type Release, type SwitchTarget } from './model.ts';
+import { NOT_IN_RELEASE, latestUrl, pageUrl, type Library, type Release, type SwitchTarget } from './model.ts';
 
 /**
  * Addresses the onboarding, trainer and compare features link to. They are a public interface
@@ -46,4 +46,17 @@ export function switchTargetsTo(library: Library, urlIn: (release: Release) => s
     const url = urlIn(release);
     return url ? { release, url, kind: 'same' } : { release, url: `${release.url}#${NOT_IN_RELEASE}`, kind: 'missing' };
   });
+}
+
+/** What a trainer's copy-link control can copy for the sections of one page. */
+export interface SectionLinkBases {
+  /** `/latest/<id>/`, which follows the page into every new release; absent when the latest release lacks the page. */
+  latest?: string;
+  /** The page in the release being read: `/v/<version>/<id>/` (or the draft's address). */
+  pinned: string;
+}
+
+/** The page addresses that a section anchor is appended to by the copy-link control. */
+export function sectionLinkBases(library: Library, release: Release, pageId: string): SectionLinkBases {
+  return { latest: library.latest.page(pageId) ? latestUrl(pageId) : undefined, pinned: pageUrl(release.release, pageId) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, switchTargetsTo } from '../../src/lib/urls.ts';
+import { glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, sectionLinkBases, switchTargetsTo } from '../../src/lib/urls.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const order = ['1.0', '1.1', '2.0', 'draft'];
@@ -50,5 +50,19 @@ describe('the version switcher of a page the site makes per release', () => {
       ['1.0', '/v/1.0/#not-in-release', 'missing'],
       ['draft', '/draft/glossary/', 'same'],
     ]);
+  });
+});
+
+describe('what a section link points at', () => {
+  it('offers the latest address and the pinned one for a page the latest release has', async () => {
+    const library = await libraryOf(GOOD_FIXTURE);
+    expect(sectionLinkBases(library, library.release('1.0')!, 'tiers')).toEqual({ latest: '/latest/tiers/', pinned: '/v/1.0/tiers/' });
+    expect(sectionLinkBases(library, library.draft!, 'tiers')).toEqual({ latest: '/latest/tiers/', pinned: '/draft/tiers/' });
+  });
+
+  it('offers only the release address for a page the latest release no longer (or not yet) has', async () => {
+    const library = await libraryOf(GOOD_FIXTURE);
+    expect(sectionLinkBases(library, library.release('1.0')!, 'old-workflow')).toEqual({ latest: undefined, pinned: '/v/1.0/old-workflow/' });
+    expect(sectionLinkBases(library, library.draft!, 'threats')).toEqual({ latest: undefined, pinned: '/draft/threats/' });
   });
 });
