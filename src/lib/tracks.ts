@@ -63,6 +63,9 @@ function releasesBefore(library: Library, release: Release): Release[] {
  * computation, so the track agrees with the changelog and the compare view.
  */
 export function trackData(library: Library, release: Release, track: Track): TrackData {
+  // Every page of a track asks for its track's data: compute it once per (release, track).
+  const known = trackDataCache.get(release)?.get(track.id);
+  if (known) return known;
   const order = library.all.map((candidate) => candidate.release);
   const older = releasesBefore(library, release).filter((candidate) => candidate.tracks.some((other) => other.id === track.id));
   const steps = new Set(track.steps.map((step) => step.page));
@@ -77,8 +80,13 @@ export function trackData(library: Library, release: Release, track: Track): Tra
       if (entry) (changed[change.id] ??= []).push(entry);
     }
   }
-  return { track: track.id, release: release.release, older: older.map((candidate) => candidate.release), changed };
+  const data: TrackData = { track: track.id, release: release.release, older: older.map((candidate) => candidate.release), changed };
+  if (!trackDataCache.has(release)) trackDataCache.set(release, new Map());
+  trackDataCache.get(release)!.set(track.id, data);
+  return data;
 }
+
+const trackDataCache = new WeakMap<Release, Map<string, TrackData>>();
 
 /** A data block for `<script type="application/json">`: nothing in it can close the element. */
 export function jsonData(value: unknown): string {

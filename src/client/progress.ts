@@ -1,0 +1,95 @@
+/**
+ * Onboarding progress, kept in this browser only: the track page's checkboxes and the step on
+ * each page of a track. The page works without it; this reveals the controls and fills them in.
+ */
+import { PROGRESS_KEY, clearTrack, markStep, parseProgress, stepState, type ProgressStore, type StepChange, type TrackData } from '../lib/progress.ts';
+
+function load(): ProgressStore {
+  try {
+    return parseProgress(localStorage.getItem(PROGRESS_KEY));
+  } catch {
+    return parseProgress(null); // Storage blocked: nothing remembered, nothing breaks.
+  }
+}
+
+function save(store: ProgressStore): void {
+  try {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify(store));
+  } catch {
+    // Storage full or blocked: the change lasts until the page is left.
+  }
+}
+
+interface Step {
+  data: TrackData;
+  page: string;
+  box: HTMLInputElement;
+  note: HTMLElement;
+  item: HTMLElement;
+}
+
+const steps: Step[] = [];
+const status = document.querySelector<HTMLElement>('[data-progress-status]');
+const summary = document.querySelector<HTMLElement>('[data-track-summary]');
+const dataBlock = document.querySelector('[data-track-data]');
+
+// A track page: one data block for all its steps.
+if (dataBlock) {
+  const data = JSON.parse(dataBlock.textContent ?? '{}') as TrackData;
+  for (const item of document.querySelectorAll<HTMLElement>('[data-step]')) {
+    steps.push({ data, page: item.dataset.step!, box: item.querySelector('[data-step-done]')!, note: item.querySelector('[data-step-changed]')!, item });
+  }
+  document.querySelector('[data-track-clear]')?.addEventListener('click', () => {
+    save(clearTrack(load(), data.track));
+    render();
+    if (status) status.textContent = 'Your progress on this track was cleared.';
+  });
+}
+
+// A page of a track: the step as the track page has it, from data attributes.
+for (const item of document.querySelectorAll<HTMLElement>('[data-track-step]')) {
+  const { trackStep, release, page, older, changed } = item.dataset;
+  const data: TrackData = {
+    track: trackStep!,
+    release: release!,
+    older: older ? older.split(' ') : [],
+    changed: changed ? { [page!]: JSON.parse(changed) as StepChange[] } : {},
+  };
+  steps.push({ data, page: page!, box: item.querySelector('[data-step-done]')!, note: item.querySelector('[data-step-changed]')!, item });
+}
+
+function render(): void {
+  const store = load();
+  let done = 0;
+  let changed = 0;
+  for (const step of steps) {
+    const state = stepState(store, step.data, step.page);
+    step.box.checked = state.state === 'done';
+    step.item.classList.toggle('is-done', state.state === 'done');
+    step.note.hidden = state.state !== 'changed';
+    if (state.state === 'done') done++;
+    if (state.state === 'changed') {
+      changed++;
+      const link = document.createElement('a');
+      link.href = state.diff;
+      link.textContent = 'See what changed';
+      step.note.replaceChildren(`You read this in release ${state.release}; it has changed since. `, link);
+    }
+  }
+  if (summary) summary.textContent = `${done} of ${steps.length} steps done${changed ? `; ${changed} changed since you read ${changed === 1 ? 'it' : 'them'}` : ''}.`;
+}
+
+for (const step of steps) {
+  step.box.addEventListener('change', () => {
+    const ids = [step.page, ...(step.data.changed[step.page] ?? []).flatMap((change) => change.ids ?? [])];
+    save(markStep(load(), step.data.track, step.data.release, ids, step.box.checked, new Date()));
+    render();
+  });
+}
+
+if (steps.length) {
+  render();
+  for (const element of document.querySelectorAll<HTMLElement>('[data-progress-ui]')) element.hidden = false;
+  // Another tab marked a step: show it here too.
+  addEventListener('storage', (event) => event.key === PROGRESS_KEY && render());
+}
