@@ -1,0 +1,237 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { VersionsManifest } from '../../src/lib/model.ts';
+import { repositoryLibrary } from './site.ts';
+
+async function manifest(request: APIRequestContext): Promise<VersionsManifest> {
+  const response = await request.get('/versions.json');
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+/** A page of the latest release with at least two sections (h2), read through /latest/. */
+async function pageWithSections(request: APIRequestContext): Promise<{ id: string; url: string }> {
+  const { releases } = await manifest(request);
+  for (const entry of releases[0].pages) {
+    const html = await (await request.get(entry.url)).text();
+    if ((html.match(/<h2 id="(?!footnote-label)/g) ?? []).length >= 2) return { id: entry.id, url: `/latest/${entry.id}/` };
+  }
+  throw new Error('no page of the latest release has two sections');
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+test.describe('copy a link to a section', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('puts the link to the section in the latest release on the clipboard, and says so', async ({ page, request, baseURL }) => {
+    const { latest } = await manifest(request);
+    const target = await pageWithSections(request);
+    await page.goto(`/v/${latest}/${target.id}/`);
+    const heading = page.locator('.prose h2[id]').first();
+    const anchor = (await heading.getAttribute('id'))!;
+    const title = (await heading.textContent())!.trim();
+    await page.getByRole('button', { name: `Copy link to “${title}”` }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(baseURL!).origin}/latest/${target.id}/#${anchor}`);
+    await expect(page.locator('[data-copy-status]')).toHaveText(`Link to “${title}” copied, in the latest release.`);
+    // The heading's own name is unchanged: the button sits beside it.
+    await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toHaveCount(1);
+  });
+
+  test('can pin the link to the release being read', async ({ page, request, baseURL }) => {
+    const { releases } = await manifest(request);
+    const target = await pageWithSections(request);
+    const old = releases.find((release) => release !== releases[0] && release.pages.some((entry) => entry.id === target.id));
+    const version = old?.version ?? releases[0].version;
+    await page.goto(`/v/${version}/${target.id}/`);
+    await page.getByRole('radio', { name: new RegExp(`release ${version} only`) }).check();
+    const heading = page.locator('.prose :is(h2, h3)[id]:not(#footnote-label)').last();
+    const anchor = (await heading.getAttribute('id'))!;
+    await page.locator(`[id="${anchor}"] + button`).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(baseURL!).origin}/v/${version}/${target.id}/#${anchor}`);
+  });
+
+  test('links a page the latest release no longer has to its own release', async ({ page, baseURL }) => {
+    const library = await repositoryLibrary();
+    const removed = library.removed.find((entry) => entry.lastPage.headings.some((heading) => heading.depth === 2));
+    test.skip(!removed, 'no removed page with sections');
+    await page.goto(removed!.lastPage.url);
+    await expect(page.getByRole('radio')).toHaveCount(0);
+    await expect(page.locator('.copy-links')).toContainText('not in the latest release');
+    const heading = removed!.lastPage.headings.find((h) => h.depth === 2)!;
+    await page.getByRole('button', { name: `Copy link to “${heading.text}”` }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(baseURL!).origin}${removed!.lastPage.url}#${heading.id}`);
+  });
+
+  test('without JavaScript the headings are plain and nothing offers to copy', async ({ browser, request }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto((await pageWithSections(request)).url);
+    await expect(page.locator('.prose h2').first()).toBeVisible();
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('radio')).toHaveCount(0);
+    await context.close();
+  });
+});
+
+test.describe('presentation view', () => {
+  test('moves section by section with the keyboard, and Escape leaves it', async ({ page, request }) => {
+    const target = await pageWithSections(request);
+    await page.goto(target.url);
+    const sections = await page.locator('.prose > :is(h2, .section-heading--h2)').count();
+    const ids = await page.locator('.prose h2[id]:not(#footnote-label)').evaluateAll((headings) => headings.map((h) => h.id));
+    await page.getByRole('button', { name: /^Present/ }).click();
+
+    const bar = page.getByRole('navigation', { name: 'Presentation' });
+    await expect(bar).toContainText(`Section 1 of ${sections + 1}`);
+    await expect(page).toHaveURL(/\?present$/);
+    for (const chrome of ['.site-header', '.sidebar', '.toc', '.breadcrumbs', '.site-footer']) await expect(page.locator(chrome)).toBeHidden();
+    await expect(page.locator('.page__summary')).toBeVisible();
+    await expect(page.locator(`#${ids[0]}`)).toBeHidden();
+
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator(`#${ids[0]}`)).toBeVisible();
+    await expect(page.locator('.page__summary')).toBeHidden();
+    // The page's title stays, small, so every slide says what it is from.
+    await expect(page.locator('h1')).toBeVisible();
+    await expect(page.locator(`#${ids[1]}`)).toBeHidden();
+    await expect(bar).toContainText(`Section 2 of ${sections + 1}`);
+    await expect(page).toHaveURL(new RegExp(`\\?present#${ids[0]}$`));
+
+    await page.keyboard.press('PageDown');
+    await expect(page.locator(`#${ids[1]}`)).toBeVisible();
+    await expect(page.locator(`#${ids[0]}`)).toBeHidden();
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator(`#${ids[0]}`)).toBeVisible();
+    await page.keyboard.press('PageUp');
+    await expect(page.locator('.page__summary')).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'Previous section' })).toBeDisabled();
+
+    await bar.getByRole('button', { name: 'Next section' }).click();
+    await expect(page.locator(`#${ids[0]}`)).toBeVisible();
+
+    await page.keyboard.press('Escape');
+    await expect(bar).toHaveCount(0);
+    await expect(page.locator('.site-header')).toBeVisible();
+    for (const id of ids) await expect(page.locator(`#${id}`)).toBeVisible();
+    await expect(page).not.toHaveURL(/present/);
+    await expect(page.getByRole('button', { name: /^Present/ })).toBeFocused();
+  });
+
+  test('a link with ?present opens in it, at the linked section', async ({ page, request }) => {
+    const target = await pageWithSections(request);
+    await page.goto(target.url);
+    const second = await page.locator('.prose h2[id]').nth(1).getAttribute('id');
+    await page.goto(`${target.url}?present#${second}`);
+    await expect(page.getByRole('navigation', { name: 'Presentation' })).toContainText('Section 3 of');
+    await expect(page.locator(`#${second}`)).toBeVisible();
+    await expect(page.locator('.page__summary')).toBeHidden();
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('loads its code only when asked for', async ({ page, request }) => {
+    const target = await pageWithSections(request);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(target.url);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((path) => /\/present\.[^/]*\.js$/.test(path))).toEqual([]);
+    await page.getByRole('button', { name: /^Present/ }).click();
+    await expect(page.getByRole('navigation', { name: 'Presentation' })).toBeVisible();
+    expect(scripts.filter((path) => /\/present\.[^/]*\.js$/.test(path))).toHaveLength(1);
+  });
+});
+
+test.describe('print view of a release', () => {
+  test('holds every page of each release in order, with a cover and a table of contents', async ({ page, request }) => {
+    const { releases, draft } = await manifest(request);
+    const documents = [...releases.map((release) => ({ url: `${release.url}print/`, pages: release.pages, title: release.title })), ...(draft ? [{ url: '/draft/print/', pages: draft.pages, title: 'Unreleased draft' }] : [])];
+    for (const document of documents) {
+      await page.goto(document.url);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(document.title);
+      const printed = await page.locator('article.print-page').evaluateAll((articles) => articles.map((a) => [a.id, a.querySelector('h2')?.textContent]));
+      expect(printed, document.url).toEqual(document.pages.map((entry) => [entry.id, entry.title]));
+      const contents = await page.locator('.print-toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(contents.filter((href) => href !== '#glossary')).toEqual(document.pages.map((entry) => `#${entry.id}`));
+    }
+  });
+
+  test('has unique ids and keeps every in-document link inside the document', async ({ page, request }) => {
+    const { releases } = await manifest(request);
+    await page.goto(`${releases[0].url}print/`);
+    const { duplicates, broken, leaving } = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+      const known = new Set(ids);
+      const hrefs = [...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')!);
+      return {
+        duplicates: ids.filter((id, index) => ids.indexOf(id) !== index),
+        broken: hrefs.filter((href) => href.startsWith('#') && !known.has(decodeURIComponent(href.slice(1)))),
+        leaving: hrefs.filter((href) => href.startsWith('../')),
+      };
+    });
+    expect(duplicates).toEqual([]);
+    expect(broken).toEqual([]);
+    expect(leaving).toEqual([]);
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('prints each page on a new sheet, without the screen-only hints', async ({ page, request }) => {
+    const { releases } = await manifest(request);
+    await page.goto(`${releases[0].url}print/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.print-cover__hint')).toBeHidden();
+    expect(await page.locator('article.print-page').first().evaluate((element) => getComputedStyle(element).breakBefore)).toBe('page');
+  });
+
+  test('a single page prints clean, without the trainer and onboarding tools', async ({ page, request }) => {
+    await page.goto((await pageWithSections(request)).url);
+    await expect(page.locator('.copy-link').first()).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.sidebar', '.toc', '.trainer-tools', '.copy-link', '.track-progress', '.prev-next']) {
+      for (const element of await page.locator(selector).all()) await expect(element, selector).toBeHidden();
+    }
+    await expect(page.locator('h1')).toBeVisible();
+    expect((await page.pdf()).length).toBeGreaterThan(1000);
+  });
+});
+
+test.describe('glossary', () => {
+  test('a term on a page links to its entry in the glossary of the same release', async ({ page, request }) => {
+    const { releases } = await manifest(request);
+    let found: { url: string; term: string; href: string } | undefined;
+    for (const entry of releases[0].pages) {
+      await page.goto(`/latest/${entry.id}/`);
+      const link = page.locator('.prose a.glossary-term').first();
+      if (await link.count()) {
+        found = { url: entry.url, term: (await link.textContent())!, href: (await link.getAttribute('href'))! };
+        await link.click();
+        break;
+      }
+    }
+    expect(found, 'a page of the latest release uses a glossary term').toBeDefined();
+    const termId = found!.href.split('#')[1];
+    await expect(page).toHaveURL(new RegExp(`/latest/glossary/#${termId}$`));
+    const entry = page.locator(`dt#${termId}`);
+    await expect(entry).toBeVisible();
+    expect(`${await entry.textContent()} ${await page.locator(`dt#${termId} + dd`).textContent()}`.toLowerCase()).toContain(found!.term.toLowerCase());
+  });
+
+  test('every release, the latest and the draft have a glossary page listing every term with an anchor', async ({ page }) => {
+    const library = await repositoryLibrary();
+    const glossaries = [...library.all.map((release) => ({ url: `${release.url}glossary/`, release })), { url: '/latest/glossary/', release: library.latest }];
+    for (const { url, release } of glossaries) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+      const ids = await page.locator('.glossary dt').evaluateAll((terms) => terms.map((term) => term.id));
+      expect(ids.sort(), url).toEqual(release.glossary.map((term) => term.id).sort());
+    }
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
