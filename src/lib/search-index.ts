@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +158,32 @@ async function pruneCache(cacheDir: string, release: string, keep: string): Prom
   }
 }
 
+type Pagefind = typeof pagefind;
+
+/**
+ * Indexing processes, one per core (at most four). Pagefind's Node API drives one process per
+ * module instance, which handles one request at a time; the module loaded again under another URL
+ * starts another, so releases are indexed side by side. `take` waits for a free one.
+ */
+async function pagefindPool(size: number): Promise<{ take(): Promise<Pagefind>; give(service: Pagefind): void; close(): Promise<void> }> {
+  const url = import.meta.resolve('pagefind');
+  const services: Pagefind[] = [pagefind];
+  for (let i = 1; i < size; i++) services.push((await import(/* @vite-ignore */ `${url}?process=${i}`)) as Pagefind);
+  const free = [...services];
+  const waiting: Array<(service: Pagefind) => void> = [];
+  return {
+    take: () => new Promise((resolve) => (free.length ? resolve(free.pop() as Pagefind) : waiting.push(resolve))),
+    give: (service) => {
+      const next = waiting.shift();
+      if (next) next(service);
+      else free.push(service);
+    },
+    close: async () => {
+      await Promise.all(services.map((service) => service.close()));
+    },
+  };
+}
+
 export interface BundleReport {
   release: string;
   pages: number;
@@ -191,9 +218,11 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   const runtimeCache = cacheDir && join(cacheDir, `runtime-${version}`);
   let runtime: Array<{ path: string; content: Uint8Array }> | undefined;
+  const sources = bundleSources(manifest);
+  const pool = await pagefindPool(Math.max(1, Math.min(availableParallelism(), 4, sources.length)));
   try {
     const bundles = await Promise.all(
-      bundleSources(manifest).map(async (source): Promise<BundleReport> => {
+      sources.map(async (source): Promise<BundleReport> => {
         const pages = await Promise.all(
           source.urls.map(async (url) => {
             const file = join(outDir, url, 'index.html');
@@ -207,14 +236,20 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
           await cp(cached, target, { recursive: true });
           return { release: source.release, pages: pages.length, cached: true };
         }
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start an index for ${source.release}: ${errors.join('; ')}`);
-        for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
-          if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${source.release}: ${response.errors.join('; ')}`);
+        const service = await pool.take();
+        let output: Awaited<ReturnType<pagefind.PagefindIndex['getFiles']>>;
+        try {
+          const { index, errors } = await service.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new Error(`Pagefind could not start an index for ${source.release}: ${errors.join('; ')}`);
+          for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
+            if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${source.release}: ${response.errors.join('; ')}`);
+          }
+          output = await index.getFiles();
+          if (output.errors.length) throw new Error(`Pagefind could not write the bundle of ${source.release}: ${output.errors.join('; ')}`);
+          await index.deleteIndex();
+        } finally {
+          pool.give(service);
         }
-        const output = await index.getFiles();
-        if (output.errors.length) throw new Error(`Pagefind could not write the bundle of ${source.release}: ${output.errors.join('; ')}`);
-        await index.deleteIndex();
         const sorted = sortBundleFiles(output.files);
         runtime ??= sorted.runtime;
         await writeAll(target, sorted.bundle);
@@ -240,6 +275,6 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     await writeFile(join(root, 'releases.json'), JSON.stringify(searchCatalogue(manifest)));
     return { bundles, ms: Math.round(performance.now() - started) };
   } finally {
-    await pagefind.close();
+    await pool.close();
   }
 }
