@@ -59,28 +59,45 @@ function releasesBefore(library: Library, release: Release): Release[] {
 /**
  * What the progress island needs to tell a returning reader which steps changed since they read
  * them: for each older release that had this track, the steps whose page has another text or title
- * now (or that replaced a page of that release). Read from `library.changes`, the one change
- * computation, so the track agrees with the changelog and the compare view.
+ * now (or that replaced a page of that release), each with the diff of that page.
+ *
+ * Read from `library.changes`, the one change computation, release by release: what changed since
+ * an older release is what changed since the release after it, plus what that step changed. Those
+ * are the changelog's own (memoized) comparisons, so this costs nothing more at 20 releases, where
+ * comparing every pair of releases outright took seconds. A page edited and later restored counts
+ * as changed: the reader is told once too often, never once too few.
  */
 export function trackData(library: Library, release: Release, track: Track): TrackData {
   // Every page of a track asks for its track's data: compute it once per (release, track).
   const known = trackDataCache.get(release)?.get(track.id);
   if (known) return known;
   const order = library.all.map((candidate) => candidate.release);
-  const older = releasesBefore(library, release).filter((candidate) => candidate.tracks.some((other) => other.id === track.id));
   const steps = new Set(track.steps.map((step) => step.page));
+  /** Step pages changed since the release being walked back to, with the pages they replaced on the way. */
+  const since = new Map<string, Set<string>>();
   const changed: Record<string, StepChange[]> = {};
-  for (const from of older) {
-    for (const change of library.changes(from, release).changes) {
-      if (!steps.has(change.id)) continue;
-      const diff = pageDiffUrl(from.release, release.release, order, change.id);
-      let entry: StepChange | undefined;
-      if (change.kinds.includes('edited') || change.kinds.includes('renamed')) entry = { release: from.release, diff };
-      else if (change.kinds.includes('added') && change.replaces.length) entry = { release: from.release, diff, ids: change.replaces };
-      if (entry) (changed[change.id] ??= []).push(entry);
+  const older: string[] = [];
+  let later = release;
+  for (const from of releasesBefore(library, release).reverse()) {
+    for (const change of library.changes(from, later).changes) {
+      if (!steps.has(change.id) || !change.kinds.some((kind) => kind === 'edited' || kind === 'renamed' || kind === 'added')) continue;
+      const replaced = since.get(change.id) ?? new Set<string>();
+      for (const id of change.replaces) replaced.add(id);
+      since.set(change.id, replaced);
+    }
+    later = from;
+    // Only a release that had the track can hold a reader's progress on it.
+    if (!from.tracks.some((other) => other.id === track.id)) continue;
+    older.unshift(from.release);
+    for (const [id, replaced] of since) {
+      // Read under its own id, or (for a page new since) under the ids of pages it replaced.
+      const ids = from.page(id) ? undefined : [...replaced].filter((old) => from.page(old));
+      if (ids?.length === 0) continue;
+      const entry: StepChange = { release: from.release, diff: pageDiffUrl(from.release, release.release, order, id), ...(ids ? { ids } : {}) };
+      (changed[id] ??= []).unshift(entry);
     }
   }
-  const data: TrackData = { track: track.id, release: release.release, older: older.map((candidate) => candidate.release), changed };
+  const data: TrackData = { track: track.id, release: release.release, older, changed };
   if (!trackDataCache.has(release)) trackDataCache.set(release, new Map());
   trackDataCache.get(release)!.set(track.id, data);
   return data;

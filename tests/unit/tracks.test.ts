@@ -55,6 +55,24 @@ describe('what changed since a reader read a step', () => {
     expect(trackData(library, v10, v10.tracks[0])).toEqual({ track: 'peer-supporter', release: '1.0', older: [], changed: {} });
   });
 
+  it('finds, walking release by release, what comparing the two releases outright finds', () => {
+    for (const release of library.all) {
+      for (const track of release.tracks) {
+        const data = trackData(library, release, track);
+        const steps = new Set(track.steps.map((step) => step.page));
+        for (const older of data.older) {
+          const outright = library
+            .changes(library.release(older)!, release)
+            .changes.filter((change) => steps.has(change.id))
+            .filter((change) => change.kinds.includes('edited') || change.kinds.includes('renamed') || change.replaces.length > 0)
+            .map((change) => change.id);
+          const walked = Object.entries(data.changed).filter(([, entries]) => entries.some((entry) => entry.release === older)).map(([id]) => id);
+          expect(walked.sort(), `${older} to ${release.release}`).toEqual(outright.sort());
+        }
+      }
+    }
+  });
+
   it('agrees with the changes the changelog computes', () => {
     const changed = library.changes(v10, v11).changes.filter((change) => change.kinds.some((kind) => kind === 'edited' || kind === 'renamed'));
     const steps = new Set(v11.tracks[0].steps.map((step) => step.page));
