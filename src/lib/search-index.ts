@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -149,6 +149,18 @@ async function storeInCache(folder: string, files: ReadonlyArray<{ path: string;
   }
 }
 
+/**
+ * Puts a cached bundle into the site. Hard links where the cache and the site share a file
+ * system: a bundle is a hundred small files and a link costs a tenth of a copy. Nothing writes to
+ * these files after Pagefind wrote them; a copy is made where a link cannot be.
+ */
+async function placeCached(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(from.length + 1));
+  await Promise.all([...new Set(files.map((file) => dirname(join(to, file))))].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(files.map((file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)))));
+}
+
 /** Removes cached bundles of a release other than the current one: the cache holds one per release. */
 async function pruneCache(cacheDir: string, release: string, keep: string): Promise<void> {
   if (!existsSync(cacheDir)) return;
@@ -233,7 +245,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
         const target = join(root, source.release);
         const cached = cacheDir ? join(cacheDir, name) : undefined;
         if (cached && existsSync(cached)) {
-          await cp(cached, target, { recursive: true });
+          await placeCached(cached, target);
           return { release: source.release, pages: pages.length, cached: true };
         }
         const service = await pool.take();
