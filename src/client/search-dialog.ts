@@ -30,6 +30,13 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement } {
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
   });
+  // Escape closes at once, even from a filled search field (which would otherwise only clear it).
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   dialog.addEventListener('close', () => opener?.focus());
   document.body.append(dialog);
   return { dialog, input: search.input };

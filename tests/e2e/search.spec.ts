@@ -201,15 +201,27 @@ test('the dialog works by keyboard: Ctrl+K opens it, Escape closes it, focus ret
   await page.keyboard.type(TERM);
   await expect(results(search).first()).toBeVisible();
   await expectNoAxeViolations(page, 'open search dialog');
-  // Tab reaches the options and then the results.
-  await page.keyboard.press('Tab');
-  await expect(search.getByLabel('Search all releases')).toBeFocused();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'open search dialog, dark');
+  // Escape closes straight from the filled field.
   await page.keyboard.press('Escape');
   await expect(search).toBeHidden();
   await expect(button).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(search).toBeVisible();
   await expect(search.getByLabel('Words to find')).toHaveValue(TERM);
+  await expect(search.getByLabel('Words to find')).toBeFocused();
+  // Tab reaches the options, then the results.
+  await page.keyboard.press('Tab');
+  await expect(search.getByLabel('Search all releases')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(results(search).first().getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(search).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
   await search.getByRole('button', { name: 'Close' }).click();
   await expect(button).toBeFocused();
 });
