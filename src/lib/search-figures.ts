@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VersionsManifest } from './model.ts';
+import { searchableHtml, withoutElements } from './search-index.ts';
 import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from './search.ts';
 
 /**
@@ -49,16 +50,17 @@ export interface SearchFiguresOptions {
 }
 
 /**
- * The most frequent word of at least five letters in these pages' bodies: a "typical" search,
- * whatever the content (the real playbook or the benchmark's lorem ipsum). Ties go to the word
- * first in alphabetical order, so the choice is stable.
+ * The most frequent word of at least five letters in the text these built pages give search (the
+ * article, without what is marked data-pagefind-ignore): a "typical" search, whatever the content
+ * (the real playbook or the benchmark's lorem ipsum). Ties go to the word first in alphabetical
+ * order, so the choice is stable.
  */
 export function commonWord(htmls: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const html of htmls) {
-    const start = html.search(/\sdata-pagefind-body[\s>=]/);
-    const body = (start < 0 ? html : html.slice(html.indexOf('>', start) + 1)).replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-    for (const word of body.toLowerCase().match(/\p{L}{5,}/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const indexed = withoutElements(searchableHtml(html, 'page'), /\sdata-pagefind-ignore\b/g, 'page');
+    const text = indexed.replace(/<[^>]+>/g, ' ').toLowerCase();
+    for (const word of text.match(/\p{L}{5,}/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (!best) throw new Error('found no words of five letters or more in the pages; expected page bodies with text');

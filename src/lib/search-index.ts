@@ -61,6 +61,18 @@ function elementAround(html: string, at: number, file: string, what: string): { 
   throw new Error(`${file}: found <${tag} ${what}> without its closing </${tag}>; expected well-formed HTML`);
 }
 
+/** `html` without the elements whose start tag matches `attribute` (a global pattern), and their content. */
+export function withoutElements(html: string, attribute: RegExp, file: string): string {
+  let rest = html;
+  attribute.lastIndex = 0;
+  for (let found = attribute.exec(rest); found; found = attribute.exec(rest)) {
+    const element = elementAround(rest, found.index, file, found[0].trim());
+    rest = rest.slice(0, element.open) + rest.slice(element.end);
+    attribute.lastIndex = element.open;
+  }
+  return rest;
+}
+
 /**
  * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
  * article), in a document with the page's language, without what Pagefind skips entirely:
@@ -80,13 +92,7 @@ export function searchableHtml(html: string, file: string): string {
     throw new Error(`${file}: found ${stray[0].trim().replace(/=$/, '')} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
   }
   // Scripts and styles are never indexed; their bundled file names change with any island's code.
-  let body = html.slice(open, end).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
-  const ignored = /\sdata-pagefind-ignore=["']?all\b/g;
-  for (let found = ignored.exec(body); found; found = ignored.exec(body)) {
-    const element = elementAround(body, found.index, file, 'data-pagefind-ignore="all"');
-    body = body.slice(0, element.open) + body.slice(element.end);
-    ignored.lastIndex = element.open;
-  }
+  const body = withoutElements(html.slice(open, end).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ''), /\sdata-pagefind-ignore=["']?all\b/g, file);
   const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? 'en';
   return `<!doctype html><html lang="${lang}"><body>${body}</body></html>`;
 }

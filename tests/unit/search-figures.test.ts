@@ -8,7 +8,8 @@ import { writeSearchIndex } from '../../src/lib/search-index.ts';
 
 describe('commonWord', () => {
   test('is the most frequent word of five letters or more in the page bodies', () => {
-    const page = (body: string) => `<html><body><nav>navigation navigation navigation</nav><article data-pagefind-body>${body}</article></body></html>`;
+    const page = (body: string) =>
+      `<html><body><nav>navigation navigation navigation</nav><article data-pagefind-body><p data-pagefind-ignore>released released released</p>${body}</article></body></html>`;
     expect(commonWord([page('<p>Peer support helps. Support early.</p>'), page('<h2>Support</h2><p>Trained peers listen.</p>')])).toBe('support');
   });
 
