@@ -101,8 +101,9 @@ function childrenCpuSeconds(): number {
 }
 
 /**
- * Runs `astro build` on `dir`/content in a child process (Node 24: this very binary), sampling the memory of
- * its process tree every 50 ms: peak = the larger of the highest summed RSS seen and any one process's VmHWM.
+ * Runs `astro build` of the playbook in `content`, into `dir`/dist with a fresh `dir`/cache, in a child process
+ * (Node 24: this very binary), sampling the memory of its process tree every 50 ms: peak = the larger of the
+ * highest summed RSS seen and any one process's VmHWM.
  */
 function build(dir: string, content: string, nodeFlags: string[] = []): Promise<BuildRun> {
   mkdirSync(dir, { recursive: true });
@@ -147,9 +148,9 @@ function build(dir: string, content: string, nodeFlags: string[] = []): Promise<
     let sum = 0;
     let hwm = 0;
     for (const pid of processTree(child.pid)) {
-      const memory = memoryOf(pid);
-      sum += memory.rss;
-      hwm = Math.max(hwm, memory.hwm);
+      const usage = memoryOf(pid);
+      sum += usage.rss;
+      hwm = Math.max(hwm, usage.hwm);
     }
     memory.push({ at: performance.now() - started, bytes: sum });
     if (Math.max(sum, hwm) > peakBytes) {
@@ -160,7 +161,8 @@ function build(dir: string, content: string, nodeFlags: string[] = []): Promise<
   const sampler = setInterval(sample, 50);
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('exit', (code, signal) => {
+    // 'close' rather than 'exit': the build's last log lines may still be in the pipe when it exits.
+    child.on('close', (code, signal) => {
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       const cpuSeconds = childrenCpuSeconds() - cpuBefore;
