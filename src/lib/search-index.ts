@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { VersionsManifest } from './model.ts';
@@ -115,56 +115,55 @@ export function bundleKey(version: string, pages: ReadonlyArray<{ url: string; h
 const RUNTIME = new Set(['pagefind.js', 'pagefind-highlight.js']);
 
 /**
- * Sorts Pagefind's output. A bundle keeps its index, metadata, fragments, filters and the
- * WebAssembly of its languages (the first bundle of a search loads it from its own folder);
- * the runtime goes to /pagefind/ once; the worker and Pagefind's ready-made UIs are dropped:
- * the islands use the JS API on the main thread, with markup of our own.
+ * Sorts what Pagefind wrote (paths inside its output folder, and its entry file). A bundle keeps
+ * its index, metadata, fragments, filters and the WebAssembly of its languages (the first bundle
+ * of a search loads it from its own folder); the runtime goes to /pagefind/ once; the worker and
+ * Pagefind's ready-made UIs are dropped: the islands use the JS API on the main thread, with
+ * markup of our own.
  */
-export function sortBundleFiles(files: ReadonlyArray<{ path: string; content: Uint8Array }>): {
-  bundle: Array<{ path: string; content: Uint8Array }>;
-  runtime: Array<{ path: string; content: Uint8Array }>;
-} {
-  const entry = files.find((file) => file.path === 'pagefind-entry.json');
-  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json; expected one per bundle');
-  const languages = (JSON.parse(new TextDecoder().decode(entry.content)) as { languages: Record<string, { wasm?: string }> }).languages;
+export function sortBundleFiles(paths: readonly string[], entryJson: string): { bundle: string[]; runtime: string[] } {
+  const languages = (JSON.parse(entryJson) as { languages: Record<string, { wasm?: string }> }).languages;
   const wasm = new Set(Object.values(languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
-  const bundle = files.filter(
-    (file) => file.path === 'pagefind-entry.json' || /^pagefind\.[^/]+\.pf_meta$/.test(file.path) || /^(index|fragment|filter)\//.test(file.path) || wasm.has(file.path),
+  const bundle = paths.filter(
+    (path) => path === 'pagefind-entry.json' || /^pagefind\.[^/]+\.pf_meta$/.test(path) || /^(index|fragment|filter)\//.test(path) || wasm.has(path),
   );
-  const runtime = files.filter((file) => RUNTIME.has(file.path));
+  const runtime = paths.filter((path) => RUNTIME.has(path));
   return { bundle, runtime };
 }
 
-async function writeAll(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
-  const folders = new Set(files.map((file) => dirname(join(folder, file.path))));
-  await Promise.all([...folders].map((path) => mkdir(path, { recursive: true })));
-  await Promise.all(files.map((file) => writeFile(join(folder, file.path), file.content)));
+/** Every file under `folder`, as paths relative to it with `/` separators. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-/** Writes a finished folder into the cache in one step, so a killed build never leaves half a bundle there. */
-async function storeInCache(folder: string, files: ReadonlyArray<{ path: string; content: Uint8Array }>): Promise<void> {
+/**
+ * Puts files of one folder into another. `move` renames them (same file system: the staging
+ * folder is inside the site); otherwise hard links where both share a file system (a bundle is a
+ * hundred small files and a link costs a tenth of a copy; nothing writes to these files after
+ * Pagefind did), and a copy where a link cannot be made.
+ */
+async function placeFiles(from: string, to: string, paths: readonly string[], how: 'move' | 'link'): Promise<void> {
+  await Promise.all([...new Set(paths.map((path) => dirname(join(to, path))))].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(
+    paths.map((path) =>
+      how === 'move' ? rename(join(from, path), join(to, path)) : link(join(from, path), join(to, path)).catch(() => copyFile(join(from, path), join(to, path))),
+    ),
+  );
+}
+
+/** Stores a finished folder in the cache in one step, so a killed build never leaves half a bundle there. */
+async function storeInCache(folder: string, from: string, paths: readonly string[]): Promise<void> {
   if (existsSync(folder)) return;
   const staging = `${folder}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  await writeAll(staging, files);
+  await placeFiles(from, staging, paths, 'link');
   try {
     await rename(staging, folder);
   } catch {
     // Another build stored the same bundle first; theirs is identical.
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-/**
- * Puts a cached bundle into the site. Hard links where the cache and the site share a file
- * system: a bundle is a hundred small files and a link costs a tenth of a copy. Nothing writes to
- * these files after Pagefind wrote them; a copy is made where a link cannot be.
- */
-async function placeCached(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(from.length + 1));
-  await Promise.all([...new Set(files.map((file) => dirname(join(to, file))))].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(files.map((file) => link(join(from, file), join(to, file)).catch(() => copyFile(join(from, file), join(to, file)))));
 }
 
 /** Removes cached bundles of a release other than the current one: the cache holds one per release. */
@@ -180,26 +179,29 @@ type Pagefind = typeof pagefind;
 
 /**
  * Indexing processes, one per core (at most four). Pagefind's Node API drives one process per
- * module instance, which handles one request at a time; the module loaded again under another URL
- * starts another, so releases are indexed side by side. `take` waits for a free one.
+ * module instance, which answers one request at a time; the module loaded again under another URL
+ * starts another, so releases are indexed side by side.
  */
-async function pagefindPool(size: number): Promise<{ take(): Promise<Pagefind>; give(service: Pagefind): void; close(): Promise<void> }> {
+async function pagefindProcesses(count: number): Promise<Pagefind[]> {
   const url = import.meta.resolve('pagefind');
   const services: Pagefind[] = [pagefind];
-  for (let i = 1; i < size; i++) services.push((await import(/* @vite-ignore */ `${url}?process=${i}`)) as Pagefind);
-  const free = [...services];
-  const waiting: Array<(service: Pagefind) => void> = [];
-  return {
-    take: () => new Promise((resolve) => (free.length ? resolve(free.pop() as Pagefind) : waiting.push(resolve))),
-    give: (service) => {
-      const next = waiting.shift();
-      if (next) next(service);
-      else free.push(service);
-    },
-    close: async () => {
-      await Promise.all(services.map((service) => service.close()));
-    },
-  };
+  for (let i = 1; i < count; i++) services.push((await import(/* @vite-ignore */ `${url}?process=${i}`)) as Pagefind);
+  return services;
+}
+
+/**
+ * Indexes one release's pages in a fresh index of `service`, and has Pagefind write its files to
+ * `folder` itself (rather than passing them through this process: less memory, less time).
+ */
+async function indexPages(service: Pagefind, release: string, pages: ReadonlyArray<{ url: string; html: string }>, folder: string): Promise<void> {
+  const { index, errors } = await service.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start an index for ${release}: ${errors.join('; ')}`);
+  for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
+    if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${release}: ${response.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: folder });
+  if (written.errors.length) throw new Error(`Pagefind could not write the bundle of ${release}: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
 }
 
 export interface BundleReport {
@@ -235,64 +237,68 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   await rm(root, { recursive: true, force: true });
 
   const runtimeCache = cacheDir && join(cacheDir, `runtime-${version}`);
-  let runtime: Array<{ path: string; content: Uint8Array }> | undefined;
+  let runtimeWritten = false;
+
+  const bundle = async (source: BundleSource, service: Pagefind): Promise<BundleReport> => {
+    const pages = await Promise.all(
+      source.urls.map(async (url) => {
+        const file = join(outDir, url, 'index.html');
+        return { url, html: searchableHtml(await readFile(file, 'utf8'), file) };
+      }),
+    );
+    const name = `bundle-${source.release}-${bundleKey(version, pages)}`;
+    const target = join(root, source.release);
+    const cached = cacheDir ? join(cacheDir, name) : undefined;
+    if (cached && existsSync(cached)) {
+      await placeFiles(cached, target, await filesUnder(cached), 'link');
+      return { release: source.release, pages: pages.length, cached: true };
+    }
+    const staging = join(root, `.staging-${source.release}`);
+    await indexPages(service, source.release, pages, staging);
+    const sorted = sortBundleFiles(await filesUnder(staging), await readFile(join(staging, 'pagefind-entry.json'), 'utf8'));
+    await placeFiles(staging, target, sorted.bundle, 'move');
+    if (!runtimeWritten) {
+      runtimeWritten = true;
+      await placeFiles(staging, root, sorted.runtime, 'move');
+    }
+    await rm(staging, { recursive: true, force: true });
+    if (cached && cacheDir) {
+      await storeInCache(cached, target, sorted.bundle);
+      await pruneCache(cacheDir, source.release, name);
+    }
+    return { release: source.release, pages: pages.length, cached: false };
+  };
+
   const sources = bundleSources(manifest);
-  const pool = await pagefindPool(Math.max(1, Math.min(availableParallelism(), 4, sources.length)));
+  const services = await pagefindProcesses(Math.max(1, Math.min(availableParallelism(), 4, sources.length)));
   try {
-    const bundles = await Promise.all(
-      sources.map(async (source): Promise<BundleReport> => {
-        const pages = await Promise.all(
-          source.urls.map(async (url) => {
-            const file = join(outDir, url, 'index.html');
-            return { url, html: searchableHtml(await readFile(file, 'utf8'), file) };
-          }),
-        );
-        const name = `bundle-${source.release}-${bundleKey(version, pages)}`;
-        const target = join(root, source.release);
-        const cached = cacheDir ? join(cacheDir, name) : undefined;
-        if (cached && existsSync(cached)) {
-          await placeCached(cached, target);
-          return { release: source.release, pages: pages.length, cached: true };
-        }
-        const service = await pool.take();
-        let output: Awaited<ReturnType<pagefind.PagefindIndex['getFiles']>>;
-        try {
-          const { index, errors } = await service.createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not start an index for ${source.release}: ${errors.join('; ')}`);
-          for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
-            if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${source.release}: ${response.errors.join('; ')}`);
-          }
-          output = await index.getFiles();
-          if (output.errors.length) throw new Error(`Pagefind could not write the bundle of ${source.release}: ${output.errors.join('; ')}`);
-          await index.deleteIndex();
-        } finally {
-          pool.give(service);
-        }
-        const sorted = sortBundleFiles(output.files);
-        runtime ??= sorted.runtime;
-        await writeAll(target, sorted.bundle);
-        if (cacheDir && cached) {
-          await storeInCache(cached, sorted.bundle);
-          await pruneCache(cacheDir, source.release, name);
-        }
-        return { release: source.release, pages: pages.length, cached: false };
+    // Each process takes the next release in turn, so only as many releases' pages are held in
+    // memory at once as there are processes: the build's peak memory does not grow with releases.
+    const bundles: BundleReport[] = [];
+    let next = 0;
+    await Promise.all(
+      services.map(async (service) => {
+        for (let i = next++; i < sources.length; i = next++) bundles[i] = await bundle(sources[i], service);
       }),
     );
 
-    if (!runtime && runtimeCache && existsSync(runtimeCache)) {
-      await cp(runtimeCache, root, { recursive: true });
+    const runtime = [...RUNTIME];
+    if (!runtimeWritten && runtimeCache && existsSync(runtimeCache)) {
+      await placeFiles(runtimeCache, root, runtime, 'link');
     } else {
-      if (!runtime) {
+      if (!runtimeWritten) {
         // Every bundle came from the cache, and the runtime did not: an empty index writes it.
+        const staging = join(root, '.staging-runtime');
         const { index } = await pagefind.createIndex();
-        runtime = sortBundleFiles((await index!.getFiles()).files).runtime;
+        await index!.writeFiles({ outputPath: staging });
+        await placeFiles(staging, root, runtime, 'move');
+        await rm(staging, { recursive: true, force: true });
       }
-      await writeAll(root, runtime);
-      if (runtimeCache) await storeInCache(runtimeCache, runtime);
+      if (runtimeCache) await storeInCache(runtimeCache, root, runtime);
     }
     await writeFile(join(root, 'releases.json'), JSON.stringify(searchCatalogue(manifest)));
     return { bundles, ms: Math.round(performance.now() - started) };
   } finally {
-    await pool.close();
+    await Promise.all(services.map((service) => service.close()));
   }
 }
