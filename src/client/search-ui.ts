@@ -155,10 +155,12 @@ export function createSearch(options: SearchOptions): SearchView {
   let pending: Array<{ data(): Promise<PagefindResultData> }> = [];
   let plan: SearchPlan | undefined;
 
-  const show = async (count: number) => {
+  /** Loads the next `count` results and shows them, unless a newer search (`run`) began meanwhile. */
+  const show = async (count: number, mine: number, replace: boolean): Promise<HTMLElement[]> => {
     const batch = pending.splice(0, count);
-    const views = (await Promise.all(batch.map((result) => result.data()))).map((data) => resultView(data));
-    const items = views.map((view) => {
+    const loaded = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== run) return [];
+    const items = loaded.map((data) => resultView(data)).map((view) => {
       const where = [view.part, plan?.all && view.release ? releaseLabel(view.release) : undefined].filter(Boolean).join(' · ');
       const excerpt = h('p', { class: 'search-result__excerpt' });
       excerpt.innerHTML = view.excerpt; // Pagefind escapes the page text and adds only <mark>.
@@ -176,7 +178,8 @@ export function createSearch(options: SearchOptions): SearchView {
         ...(sections.length ? [h('ul', { class: 'search-result__sections', 'aria-label': `Sections of ${view.title}` }, ...sections)] : []),
       );
     });
-    list.append(...items);
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     more.hidden = pending.length === 0;
     return items;
   };
@@ -198,8 +201,7 @@ export function createSearch(options: SearchOptions): SearchView {
       const found = await pagefind.debouncedSearch(query.q, { filters: pagefindFilters(query) }, immediate ? 0 : 200);
       if (!found || mine !== run) return;
       pending = [...found.results];
-      list.replaceChildren();
-      await show(RESULTS_SHOWN);
+      await show(RESULTS_SHOWN, mine, true);
       if (mine !== run) return;
       list.hidden = found.results.length === 0;
       const note = plan.unknownRelease ? ` (there is no release ${plan.unknownRelease}; searched the latest)` : '';
@@ -216,7 +218,7 @@ export function createSearch(options: SearchOptions): SearchView {
     void search(true);
   });
   more.addEventListener('click', async () => {
-    const items = await show(RESULTS_SHOWN);
+    const items = await show(RESULTS_SHOWN, run, false);
     items[0]?.querySelector('a')?.focus();
   });
   if (input.value) void search(true);
