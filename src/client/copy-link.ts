@@ -44,3 +44,6 @@ if (choice && navigator.clipboard) {
     });
   }
 }
+
+// A module, so that the page can import() it as its own cached file.
+export {};
