@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -19,8 +19,22 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   'draft page': (library) => library.draft?.pages[0].url,
   'removed-page notice': (library) => (library.removed[0] ? `/latest/${library.removed[0].id}/` : undefined),
   'all releases': () => '/versions/',
+  changelog: () => '/changelog/',
+  'release notes': (library) => `/changelog/${library.latest.release}/`,
+  'compare of two releases': (library) => `/compare/${library.previous(library.latest)?.release ?? library.latest.release}...${library.latest.release}/`,
+  'compare of the draft': (library) => (library.draft ? `/compare/${library.latest.release}...draft/` : undefined),
+  'compare picker': () => '/compare/',
+  review: () => '/review/',
+  search: () => '/search/?q=tier',
+  onboarding: () => '/onboarding/',
+  'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
+  'print view': (library) => `${library.latest.url}print/`,
+  glossary: () => '/latest/glossary/',
   '404': () => '/no-such-page/',
 };
+
+/** Kinds that are content pages: the reading budget applies to them. */
+const CONTENT_PAGES = ['page of the latest release', 'page read through /latest/', 'page of an old release', 'draft page'];
 
 async function pageKinds(): Promise<Array<[string, string]>> {
   const library = await repositoryLibrary();
@@ -135,10 +149,29 @@ test.describe('the built files', () => {
   test('reading a page costs at most 15 KiB of JavaScript and 30 KiB of CSS before any interaction', async () => {
     for (const [kind, url] of await pageKinds()) {
       const file = fileOfUrl(DIST, url);
-      if (!file || kind === '404') continue;
+      if (!file || !CONTENT_PAGES.includes(kind)) continue;
       const weight = pageWeight(DIST, file.slice(DIST.length + 1));
       expect(weight.scriptBytes, `${kind}: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(15 * 1024);
       expect(weight.styleBytes, kind).toBeLessThanOrEqual(30 * 1024);
+    }
+  });
+
+  test('in the browser too: a content page fetches at most 15 KiB of JavaScript before any interaction, search code included in none', async ({ page }) => {
+    for (const [kind, url] of await pageKinds()) {
+      if (!CONTENT_PAGES.includes(kind)) continue;
+      // Scripts a page imports on load (dynamic imports included) count; what loads on a click does not.
+      const scripts = new Map<string, number>();
+      page.on('request', (request) => {
+        if (request.resourceType() !== 'script') return;
+        const file = fileOfUrl(DIST, new URL(request.url()).pathname);
+        scripts.set(request.url(), file ? statSync(file).size : Infinity);
+      });
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+      expect(total, `${kind}: ${[...scripts.keys()].join(', ')}`).toBeLessThanOrEqual(15 * 1024);
+      expect([...scripts.keys()].filter((script) => /pagefind|search-dialog|search-ui/.test(script))).toEqual([]);
+      page.removeAllListeners('request');
     }
   });
 });
