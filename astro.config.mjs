@@ -13,12 +13,17 @@ export default defineConfig({
   outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
   cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages rendered at once: measured by npm run bench at 20 releases, route rendering took
+  // 4.3-4.6 s instead of 5.4-6.3 s, with the same peak memory.
+  build: { format: 'directory', concurrency: 4 },
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
   markdown: { processor: unified({ gfm: true, smartypants: false }), syntaxHighlight: false },
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   integrations: [mdx(), searchIndex()],
   devToolbar: { enabled: false },
+  // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
+  // project's own (node_modules/.vite, shared with astro dev).
+  vite: process.env.PLAYBOOK_CACHE_DIR ? { cacheDir: `${process.env.PLAYBOOK_CACHE_DIR}/vite` } : {},
   // Nothing loads from anywhere but this origin, and no inline script runs unless Astro hashed it.
   // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; it does not allow eval of JavaScript.
   security: {
