@@ -20,3 +20,9 @@ export async function getNotes(): Promise<Map<string, CollectionEntry<'notes'>>>
   const notes = await getCollection('notes');
   return new Map(notes.map((entry) => [entry.id, entry]));
 }
+
+/** `getStaticPaths` for a route under each frozen release: `{ version }` for every release. */
+export async function releasePaths(): Promise<Array<{ params: { version: string } }>> {
+  const library = await getLibrary();
+  return library.releases.map((release) => ({ params: { version: release.release } }));
+}
