@@ -6,10 +6,6 @@ import { loadContent } from './lib/content.ts';
 import { ContentError } from './lib/problems.ts';
 import { recordsFromContent } from './lib/model.ts';
 
-/**
- * Every release and the draft, read and validated once by src/lib (the same code as
- * `npm run check`), so bad content stops the build with the same messages, before anything is written.
- */
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
 const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
 
@@ -22,6 +18,10 @@ function benchStat(name: string, value: number): void {
 }
 
 let records: Promise<ReturnType<typeof recordsFromContent>> | undefined;
+/**
+ * Every release and the draft, read and validated once by src/lib (the same code as
+ * `npm run check`), so bad content stops the build with the same messages, before anything is written.
+ */
 function playbook() {
   const started = performance.now();
   records ??= loadContent({ root: process.cwd(), content: contentDir }).then((content) => {
