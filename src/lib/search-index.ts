@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,26 +174,12 @@ async function pruneCache(cacheDir: string, release: string, keep: string): Prom
   }
 }
 
-type Pagefind = typeof pagefind;
-
-/**
- * Indexing processes, one per core (at most four). Pagefind's Node API drives one process per
- * module instance, which answers one request at a time; the module loaded again under another URL
- * starts another, so releases are indexed side by side.
- */
-async function pagefindProcesses(count: number): Promise<Pagefind[]> {
-  const url = import.meta.resolve('pagefind');
-  const services: Pagefind[] = [pagefind];
-  for (let i = 1; i < count; i++) services.push((await import(/* @vite-ignore */ `${url}?process=${i}`)) as Pagefind);
-  return services;
-}
-
 /**
  * Indexes one release's pages in a fresh index of `service`, and has Pagefind write its files to
  * `folder` itself (rather than passing them through this process: less memory, less time).
  */
-async function indexPages(service: Pagefind, release: string, pages: ReadonlyArray<{ url: string; html: string }>, folder: string): Promise<void> {
-  const { index, errors } = await service.createIndex({ forceLanguage: 'en' });
+async function indexPages(release: string, pages: ReadonlyArray<{ url: string; html: string }>, folder: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start an index for ${release}: ${errors.join('; ')}`);
   for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
     if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${release}: ${response.errors.join('; ')}`);
@@ -239,7 +224,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const runtimeCache = cacheDir && join(cacheDir, `runtime-${version}`);
   let runtimeWritten = false;
 
-  const bundle = async (source: BundleSource, service: Pagefind): Promise<BundleReport> => {
+  const bundle = async (source: BundleSource): Promise<BundleReport> => {
     const pages = await Promise.all(
       source.urls.map(async (url) => {
         const file = join(outDir, url, 'index.html');
@@ -254,7 +239,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       return { release: source.release, pages: pages.length, cached: true };
     }
     const staging = join(root, `.staging-${source.release}`);
-    await indexPages(service, source.release, pages, staging);
+    await indexPages(source.release, pages, staging);
     const sorted = sortBundleFiles(await filesUnder(staging), await readFile(join(staging, 'pagefind-entry.json'), 'utf8'));
     await placeFiles(staging, target, sorted.bundle, 'move');
     if (!runtimeWritten) {
@@ -269,21 +254,12 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     return { release: source.release, pages: pages.length, cached: false };
   };
 
-  const sources = bundleSources(manifest);
-  // One Pagefind process by default: two saved about 0.3 s of 4 s but added about 70 MiB at the
-  // build's peak, which is reached here, near the 1 GiB budget at 20 releases.
-  const wanted = Number(process.env.PLAYBOOK_SEARCH_PROCESSES ?? 1) || 1;
-  const services = await pagefindProcesses(Math.max(1, Math.min(availableParallelism(), wanted, sources.length)));
+  // One Pagefind process, one release at a time, so only one release's pages are held in memory
+  // and the build's peak memory does not grow with releases. Two processes side by side saved about
+  // 0.3 s of 4 s at 20 releases but added about 70 MiB at the build's peak, which is reached here.
   try {
-    // Each process takes the next release in turn, so only as many releases' pages are held in
-    // memory at once as there are processes: the build's peak memory does not grow with releases.
     const bundles: BundleReport[] = [];
-    let next = 0;
-    await Promise.all(
-      services.map(async (service) => {
-        for (let i = next++; i < sources.length; i = next++) bundles[i] = await bundle(sources[i], service);
-      }),
-    );
+    for (const source of bundleSources(manifest)) bundles.push(await bundle(source));
 
     const runtime = [...RUNTIME];
     if (!runtimeWritten && runtimeCache && existsSync(runtimeCache)) {
@@ -302,6 +278,6 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     await writeFile(join(root, 'releases.json'), JSON.stringify(searchCatalogue(manifest)));
     return { bundles, ms: Math.round(performance.now() - started) };
   } finally {
-    await Promise.all(services.map((service) => service.close()));
+    await pagefind.close();
   }
 }
