@@ -57,6 +57,10 @@ export interface Release extends ReleaseRecord {
   url: string;
   /** Label for people: "1.1" or "Draft". */
   label: string;
+  /** As a title or breadcrumb: "Release 1.1" or "Draft". */
+  name: string;
+  /** Inside a sentence: "release 1.1" or "the draft". */
+  phrase: string;
   /** Every page in reading order: by part, then order, then title. */
   pages: Page[];
   parts: PartOfRelease[];
@@ -102,6 +106,8 @@ function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
     isDraft,
     url: releaseUrl(record.release),
     label: isDraft ? 'Draft' : record.release,
+    name: isDraft ? 'Draft' : `Release ${record.release}`,
+    phrase: isDraft ? 'the draft' : `release ${record.release}`,
     pages,
     parts: record.parts.map((part) => ({ ...part, pages: pages.filter((page) => page.part === part.id) })),
     page: (id) => byId.get(id),
