@@ -2,99 +2,32 @@
 // releases: what /compare-data/ weighs per release and in all, what comparing two far-apart releases
 // fetches and costs to compute, and what prebuilding every pair as static pages would cost instead.
 //
-//   npx node scripts/compare-size.ts [releases=20] [pages=100] [changed-per-release=5]
-import { createHash } from 'node:crypto';
+//   npx node scripts/compare-size.ts [releases=20] [pages=100]
+//
+// The library is the benchmark's synthetic playbook (src/lib/synthetic.ts), written to a temporary
+// folder and read back with loadContent, as the build reads it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { TextBlock } from '../src/lib/compile.ts';
 import { bodiesNeeded, compareData, distinctBodies, releaseData, releaseFromData, type BodyData } from '../src/lib/compare-data.ts';
 import { renderComparison } from '../src/lib/compare-view.ts';
-import { buildLibrary, type PageRecord, type ReleaseRecord } from '../src/lib/model.ts';
+import { loadContent } from '../src/lib/content.ts';
+import { buildLibrary, recordsFromContent } from '../src/lib/model.ts';
+import { EDITS_PER_RELEASE, writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
 
-const [releaseCount = 20, pageCount = 100, changedPerRelease = 5] = process.argv.slice(2).map(Number);
+const [releaseCount = 20, pageCount = 100] = process.argv.slice(2).map(Number);
 
-/** Seeded, so every run measures the same library. */
-let seed = 42;
-function random(): number {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-}
-const WORDS = 'peer support colleague event clinician tier listen shift unit lead program manager referral confidential follow-up hour day call check safety review team area data'.split(' ');
-const sentence = (words: number) => Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ') + '.';
-const paragraph = () => Array.from({ length: 5 }, () => sentence(10)).join(' ');
-
-/** About 600 words in four h2 sections, as the benchmark's pages. */
-function newBody(id: string): TextBlock[] {
-  return [1, 2, 3, 4].flatMap((section) => [
-    { kind: 'heading' as const, depth: 2, anchor: `${id}-section-${section}`, text: `Section ${section} of ${id}` },
-    { kind: 'text' as const, text: paragraph() },
-    { kind: 'text' as const, text: paragraph() },
-    { kind: 'text' as const, text: paragraph() },
-  ]);
-}
-
-function pageRecord(release: string, id: string, index: number, blocks: TextBlock[]): PageRecord {
-  const text = blocks.map((block) => block.text).join('\n');
-  return {
-    release,
-    id,
-    title: `Page ${id}`,
-    summary: `Summary of ${id}.`,
-    part: `part-${index % 5}`,
-    order: index,
-    audience: ['peer-supporter'],
-    reviewed: '2025-01-01',
-    supersedes: [],
-    related: [],
-    tags: [],
-    anchors: {},
-    file: `${id}.mdx`,
-    bodyHash: createHash('sha256').update(text).digest('hex'),
-    html: '',
-    headings: [],
-    blocks,
-    words: text.split(/\s+/).length,
-  };
-}
-
-const versions = Array.from({ length: releaseCount }, (_, index) => `${1 + Math.floor(index / 10)}.${index % 10}`);
-const parts = Array.from({ length: 5 }, (_, index) => ({ id: `part-${index}`, title: `Part ${index}` }));
-const releases: ReleaseRecord[] = versions.map((release, index) => ({
-  release,
-  date: `20${String(20 + Math.floor(index / 4)).padStart(2, '0')}-0${1 + (index % 4) * 2}-01`,
-  title: `Release ${release}`,
-  summary: `Release ${release}.`,
-  digest: `sha256-${'0'.repeat(64)}`,
-  parts,
-  glossary: [],
-  tracks: [],
-}));
-
-// Each release after the first edits one paragraph of `changedPerRelease` pages, adds one page and removes one.
-let current = new Map<string, { index: number; blocks: TextBlock[] }>();
-let nextId = 0;
-for (let i = 0; i < pageCount; i++, nextId++) current.set(`page-${nextId}`, { index: nextId, blocks: newBody(`page-${nextId}`) });
-const pages: PageRecord[] = [];
-versions.forEach((release, index) => {
-  if (index > 0) {
-    current = new Map(current);
-    const ids = [...current.keys()];
-    for (let edit = 0; edit < changedPerRelease; edit++) {
-      const id = ids[Math.floor(random() * ids.length)];
-      const page = current.get(id)!;
-      const blocks = [...page.blocks];
-      const at = 1 + Math.floor(random() * (blocks.length - 1));
-      blocks[at] = blocks[at].kind === 'text' ? { kind: 'text', text: paragraph() } : blocks[at];
-      current.set(id, { ...page, blocks });
-    }
-    current.delete(ids[Math.floor(random() * ids.length)]);
-    current.set(`page-${nextId}`, { index: nextId, blocks: newBody(`page-${nextId}`) });
-    nextId++;
-  }
-  for (const [id, page] of current) pages.push(pageRecord(release, id, page.index, page.blocks));
-});
-
-const library = buildLibrary(releases, pages);
+const root = mkdtempSync(join(tmpdir(), 'compare-size-'));
+await writeSyntheticPlaybook(join(root, 'content'), { releases: releaseCount, pagesPerRelease: pageCount, draft: false });
+const content = await loadContent({ root });
+rmSync(root, { recursive: true, force: true });
+if (content.problems.length) throw new Error(`the synthetic playbook has ${content.problems.length} problems`);
+const records = recordsFromContent(content);
+const pages = records.pages;
+const library = buildLibrary(records.releases, pages);
+const changedPerRelease = EDITS_PER_RELEASE;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const size = (text: string) => Buffer.byteLength(text);
 const gzipped = (text: string) => gzipSync(text).length;
