@@ -105,7 +105,3 @@ export function trackData(library: Library, release: Release, track: Track): Tra
 
 const trackDataCache = new WeakMap<Release, Map<string, TrackData>>();
 
-/** A data block for `<script type="application/json">`: nothing in it can close the element. */
-export function jsonData(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}

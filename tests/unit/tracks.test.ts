@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingMinutes } from '../../src/lib/model.ts';
-import { jsonData, trackData, trackPositions, trackView } from '../../src/lib/tracks.ts';
+import { jsonData } from '../../src/lib/json-data.ts';
+import { trackData, trackPositions, trackView } from '../../src/lib/tracks.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
