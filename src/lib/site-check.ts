@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
@@ -91,7 +91,7 @@ export function urlOfFile(file: string): string {
 export function fileOfUrl(dist: string, path: string): string | undefined {
   const clean = decodeURIComponent(path);
   const candidates = clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
-  return candidates.map((candidate) => join(dist, candidate)).find((candidate) => existsSync(candidate) && !candidate.endsWith(sep));
+  return candidates.map((candidate) => join(dist, candidate)).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
 export interface BrokenLink {
