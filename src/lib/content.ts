@@ -205,14 +205,15 @@ async function checkFrozen(context: Context, contentDir: string, release: Loaded
     });
   }
   const changes = compareHashes(recorded, release.fileHashes);
-  const describe = (kind: string, files: string[]) => files.map((file) => `${release.folder}/${file} (${kind})`);
-  const touched = [...describe('edited', changes.changed), ...describe('added', changes.added), ...describe('removed', changes.removed)];
-  for (const file of touched) {
-    context.problems.push({
-      file: file.replace(/ \(.*\)$/, ''),
-      field: 'file',
-      message: `${label} is frozen, but this file was ${file.match(/\((.*)\)$/)?.[1]} after it was released; expected the folder to match digest ${release.notes.frontmatter.digest} (undo the change, or make it in content/draft/)`,
-    });
+  const touched: Array<[string, string[]]> = [['edited', changes.changed], ['added', changes.added], ['removed', changes.removed]];
+  for (const [kind, files] of touched) {
+    for (const file of files) {
+      context.problems.push({
+        file: `${release.folder}/${file}`,
+        field: 'file',
+        message: `${label} is frozen, but this file was ${kind} after it was released; expected the folder to match digest ${release.notes.frontmatter.digest} (undo the change, or make it in content/draft/)`,
+      });
+    }
   }
 }
 
