@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { bodiesNeeded, compareData, distinctBodies, releaseData, releaseFromData, type BodyData } from '../src/lib/compare-data.ts';
 import { renderComparison } from '../src/lib/compare-view.ts';
 import { loadContent } from '../src/lib/content.ts';
-import { buildLibrary, recordsFromContent } from '../src/lib/model.ts';
+import { libraryFromContent } from '../src/lib/model.ts';
 import { EDITS_PER_RELEASE, writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
 
 const [releaseCount = 20, pageCount = 100] = process.argv.slice(2).map(Number);
@@ -24,9 +24,8 @@ await writeSyntheticPlaybook(join(root, 'content'), { releases: releaseCount, pa
 const content = await loadContent({ root });
 rmSync(root, { recursive: true, force: true });
 if (content.problems.length) throw new Error(`the synthetic playbook has ${content.problems.length} problems`);
-const records = recordsFromContent(content);
-const pages = records.pages;
-const library = buildLibrary(records.releases, pages);
+const library = libraryFromContent(content);
+const pages = library.releases.flatMap((release) => release.pages);
 const changedPerRelease = EDITS_PER_RELEASE;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const size = (text: string) => Buffer.byteLength(text);

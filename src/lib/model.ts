@@ -306,6 +306,12 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
   return { releases, pages };
 }
 
+/** The model straight from validated files, for the scripts and tests that read content without a build. */
+export function libraryFromContent(content: LoadedContent): Library {
+  const records = recordsFromContent(content);
+  return buildLibrary(records.releases, records.pages);
+}
+
 /** The shape of /versions.json: tools and the site's own scripts read it, so it is a public interface. */
 export interface VersionsManifest {
   latest: string;

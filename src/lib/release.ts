@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ReleaseChanges } from './changes.ts';
 import { DRAFT, RELEASE_JOURNAL, loadContent, lockFileOf } from './content.ts';
 import { digestOf, hashFolder } from './digest.ts';
-import { buildLibrary, recordsFromContent } from './model.ts';
+import { libraryFromContent } from './model.ts';
 import { formatProblems } from './problems.ts';
 import { compareVersions, isVersion } from './version.ts';
 
@@ -110,8 +110,7 @@ export async function createRelease(options: ReleaseOptions): Promise<{ version:
 
   const content = await loadContent({ root });
   if (content.problems.length) throw new ReleaseError(`the content has problems, so nothing was released.\n${formatProblems(content.problems)}`);
-  const records = recordsFromContent(content);
-  const library = buildLibrary(records.releases, records.pages);
+  const library = libraryFromContent(content);
   if (!library.draft) throw new ReleaseError('there is no content/draft/ to release');
   if (compareVersions(version, library.latest.release) <= 0) {
     throw new ReleaseError(`${version} is not newer than the latest release ${library.latest.release}; expected a greater number`);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../../src/lib/content.ts';
-import { buildLibrary, recordsFromContent, type Library } from '../../src/lib/model.ts';
+import { libraryFromContent, type Library } from '../../src/lib/model.ts';
 
 /** The built site the tests run against (the same folder `astro preview` serves). */
 export const DIST = resolve(process.env.PLAYBOOK_OUT_DIR ?? 'dist');
@@ -11,8 +11,7 @@ let library: Promise<Library> | undefined;
 export function repositoryLibrary(): Promise<Library> {
   library ??= loadContent({ root: process.cwd(), content: process.env.PLAYBOOK_CONTENT }).then((content) => {
     if (content.problems.length) throw new Error(`content has problems: ${content.problems.length}`);
-    const records = recordsFromContent(content);
-    return buildLibrary(records.releases, records.pages);
+    return libraryFromContent(content);
   });
   return library;
 }

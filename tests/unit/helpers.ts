@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content.ts';
-import { buildLibrary, recordsFromContent, type Library } from '../../src/lib/model.ts';
+import { libraryFromContent, type Library } from '../../src/lib/model.ts';
 
 export const GOOD_FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'good');
 
@@ -21,6 +21,5 @@ export function edit(root: string, file: string, change: (text: string) => strin
 export async function libraryOf(root: string): Promise<Library> {
   const content = await loadContent({ root });
   if (content.problems.length) throw new Error(content.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n'));
-  const records = recordsFromContent(content);
-  return buildLibrary(records.releases, records.pages);
+  return libraryFromContent(content);
 }
