@@ -12,9 +12,13 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
+import { remarkLinks, type FileLink, type PageLink } from './links.ts';
+import { remarkShape, shapeIssues } from './shape.ts';
+
+export type { FileLink, PageLink } from './links.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 5;
+export const COMPILER_VERSION = 6;
 
 export interface Heading {
   depth: number;
@@ -32,13 +36,6 @@ export interface TextBlock {
   anchor?: string;
 }
 
-/** A `page:` link found in the body, to be checked against the pages of the same release. */
-export interface PageLink {
-  page: string;
-  anchor?: string;
-  line?: number;
-}
-
 export interface CompileIssue {
   /** `body`, or `anchors.<old>` for a declared anchor. */
   field: string;
@@ -52,6 +49,8 @@ export interface CompiledPage {
   headings: Heading[];
   blocks: TextBlock[];
   links: PageLink[];
+  /** Links to figures and downloads of the same release (`figures/<name>`, `files/<name>`). */
+  files: FileLink[];
   words: number;
 }
 
@@ -64,9 +63,6 @@ const CALLOUT_LABELS: Record<(typeof CALLOUT_KINDS)[number], string> = {
 };
 const PASS_THROUGH = new Set(['abbr', 'kbd', 'sub', 'sup', 'small', 'br', 'mark', 'dfn']);
 
-/** Link syntax for another page of the same release: `page:<id>` or `page:<id>#<anchor>`. */
-const PAGE_LINK = /^page:([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9][a-z0-9-_]*))?$/;
-
 function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): { value?: string; problem?: string } {
   const found = node.attributes.find((attr): attr is MdxJsxAttribute => attr.type === 'mdxJsxAttribute' && attr.name === name);
   if (!found || found.value === null || found.value === undefined) return {};
@@ -78,7 +74,7 @@ function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): {
  * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
  * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
  */
-function remarkPlaybook(issues: CompileIssue[], links: PageLink[]) {
+export function remarkPlaybook(issues: CompileIssue[]) {
   return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
       const line = node.position?.start.line;
@@ -125,19 +121,6 @@ function remarkPlaybook(issues: CompileIssue[], links: PageLink[]) {
             });
             if (parent && index !== undefined) parent.children.splice(index, 1);
             return [SKIP, index];
-          }
-          return undefined;
-        }
-        case 'link': {
-          const match = PAGE_LINK.exec(node.url);
-          if (node.url.startsWith('page:')) {
-            if (!match) {
-              issues.push({ field: 'body', line, message: `found the link "${node.url}"; expected page:<page-id> or page:<page-id>#<anchor>` });
-              return undefined;
-            }
-            links.push({ page: match[1], anchor: match[2], line });
-            // Relative, so the same compiled HTML stays inside whichever release (or /latest/) renders it.
-            node.url = `../${match[1]}/${match[2] ? `#${match[2]}` : ''}`;
           }
           return undefined;
         }
@@ -253,8 +236,15 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
   const cached = cache.get(key);
   if (cached) return cached;
   compilations++;
+  // Pathological nesting is refused before parsing, which it would slow to a crawl.
+  const shape = shapeIssues(body);
+  if (shape.length) {
+    cache.set(key, { issues: shape });
+    return { issues: shape };
+  }
   const issues: CompileIssue[] = [];
   const links: PageLink[] = [];
+  const files: FileLink[] = [];
   const headings: Heading[] = [];
   let result: CompileResult;
   try {
@@ -262,7 +252,9 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
       .use(remarkParse)
       .use(remarkMdx)
       .use(remarkGfm)
-      .use(remarkPlaybook, issues, links)
+      .use(remarkShape, issues)
+      .use(remarkPlaybook, issues)
+      .use(remarkLinks, { issues, pages: links, files })
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
       .use(rehypePlaybook, anchors, issues, headings)
       .use(rehypeGlossary, glossary);
@@ -270,7 +262,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
     const blocks: TextBlock[] = [];
     blocksOf(tree.children, blocks);
     const html = unified().use(rehypeStringify).stringify(tree);
-    result = { page: { html, headings, blocks, links, words: countWords(blocks) }, issues };
+    result = { page: { html, headings, blocks, links, files, words: countWords(blocks) }, issues };
   } catch (error) {
     result = { issues: [syntaxIssue(error)] };
   }

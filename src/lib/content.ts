@@ -1,13 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
+import type { FileLink, PageLink } from './links.ts';
+import { DRAFT_NOTES, checkNotesBody, placeholderProblems } from './notes.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import {
   glossarySchema,
+  draftNotesSchema,
   pageSchema,
   partsSchema,
   releaseNotesSchema,
@@ -15,6 +18,7 @@ import {
   type GlossaryTerm,
   type PageFrontmatter,
   type Part,
+  type DraftNotesFrontmatter,
   type ReleaseNotesFrontmatter,
   type Track,
 } from './schema.ts';
@@ -36,10 +40,15 @@ export interface LoadedPage {
   bodyLine: number;
 }
 
-export interface LoadedNotes {
+export interface LoadedNotes<Frontmatter = ReleaseNotesFrontmatter> {
   file: string;
-  frontmatter: ReleaseNotesFrontmatter;
+  frontmatter: Frontmatter;
   body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** `page:` and `figures/` / `files/` links of the body, checked against the release's pages and files. */
+  pages: PageLink[];
+  files: FileLink[];
 }
 
 export interface LoadedRelease {
@@ -52,6 +61,8 @@ export interface LoadedRelease {
   pages: LoadedPage[];
   /** Release notes; the draft has none. */
   notes?: LoadedNotes;
+  /** The draft only: the next release's notes, being written (content/draft/release-notes.mdx). */
+  draftNotes?: LoadedNotes<DraftNotesFrontmatter>;
   /** Digest of the folder as it is now. */
   digest: string;
   /** Per-file hashes of the folder as it is now. */
@@ -89,13 +100,55 @@ function rel(context: Context, path: string): string {
   return relative(context.root, path).split(sep).join('/');
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A content file's text: never through a symbolic link (the digest covers only what is in the folder),
+ * only valid UTF-8 (a Latin-1 file would be published with replacement characters), a BOM accepted.
+ */
+function readText(context: Context, path: string): string | undefined {
+  const file = rel(context, path);
+  if (lstatSync(path).isSymbolicLink()) {
+    context.problems.push({ file, field: 'file', message: 'found a symbolic link; expected a plain file (nothing is read through a link, and the release digest would not cover it)' });
+    return undefined;
+  }
+  const bytes = readFileSync(path);
+  try {
+    return UTF8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const line = invalidUtf8Line(bytes);
+    context.problems.push({ file, field: 'file', line, message: 'found bytes that are not UTF-8 (perhaps saved as Latin-1 or Windows-1252); expected the file saved as UTF-8' });
+    return undefined;
+  }
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8. */
+function invalidUtf8Line(bytes: Buffer): number {
+  let start = 0;
+  let line = 1;
+  for (let index = 0; index <= bytes.length; index++) {
+    if (index === bytes.length || bytes[index] === 0x0a) {
+      try {
+        UTF8.decode(bytes.subarray(start, index));
+      } catch {
+        return line;
+      }
+      line++;
+      start = index + 1;
+    }
+  }
+  return line;
+}
+
 function readYamlFile<T extends z.ZodType>(context: Context, path: string, schema: T, required: boolean): z.output<T> | undefined {
   const file = rel(context, path);
-  if (!existsSync(path)) {
+  if (!existsSync(path) && !isSymlink(path)) {
     if (required) context.problems.push({ file, field: 'file', message: 'the file is missing; expected it in every release folder' });
     return undefined;
   }
-  const { value, problems } = parseYaml(file, readFileSync(path, 'utf8'));
+  const text = readText(context, path);
+  if (text === undefined) return undefined;
+  const { value, problems } = parseYaml(file, text);
   if (problems.length) {
     context.problems.push(...problems);
     return undefined;
@@ -108,9 +161,29 @@ function readYamlFile<T extends z.ZodType>(context: Context, path: string, schem
   return parsed.data;
 }
 
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Every symbolic link under a folder, refused: a release must be exactly the files its digest covers. */
+async function symlinkProblems(context: Context, folder: string): Promise<void> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.isSymbolicLink()) {
+      context.problems.push({ file: rel(context, join(entry.parentPath, entry.name)), field: 'file', message: 'found a symbolic link; expected a plain file or folder inside the release (nothing is read through a link)' });
+    }
+  }
+}
+
 function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[]): LoadedPage | undefined {
   const file = rel(context, path);
-  const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
+  const text = readText(context, path);
+  if (text === undefined) return undefined;
+  const { split, problems } = splitFrontmatter(file, text);
   if (!split) {
     context.problems.push(...problems);
     return undefined;
@@ -146,7 +219,8 @@ async function loadRelease(context: Context, release: string, folder: string): P
   // Read before the pages: each page links the first use of a glossary term when it is compiled.
   const glossary = readYamlFile(context, join(folder, 'glossary.yaml'), glossarySchema, false) ?? [];
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
-  const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx'));
+  await symlinkProblems(context, folder);
+  const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx') && !(release === DRAFT && file === DRAFT_NOTES));
   const pages: LoadedPage[] = [];
   for (const file of files) {
     if (!file.startsWith('pages/')) {
@@ -161,22 +235,38 @@ async function loadRelease(context: Context, release: string, folder: string): P
   return { release, folder: rel(context, folder), parts, glossary, tracks, pages, digest: digestOf(fileHashes), fileHashes };
 }
 
-function loadNotes(context: Context, path: string, version: string): LoadedNotes | undefined {
+/** Release notes, frozen or draft: frontmatter by `schema`, body by the rules of pages. */
+function loadNotesFile<T extends z.ZodType>(context: Context, path: string, schema: T): LoadedNotes<z.output<T>> | undefined {
   const file = rel(context, path);
-  const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
+  const text = readText(context, path);
+  if (text === undefined) return undefined;
+  const { split, problems } = splitFrontmatter(file, text);
   if (!split) {
     context.problems.push(...problems);
     return undefined;
   }
-  const parsed = releaseNotesSchema.safeParse(split.data);
+  const body = checkNotesBody(split.body);
+  for (const issue of body.issues) {
+    context.problems.push({ file, field: issue.field, line: issue.line === undefined ? undefined : issue.line + split.bodyLine - 1, message: issue.message });
+  }
+  const parsed = schema.safeParse(split.data);
   if (!parsed.success) {
     context.problems.push(...problemsFromZod(file, split.data, parsed.error));
     return undefined;
   }
-  if (parsed.data.version !== version) {
-    context.problems.push({ file, field: 'version', message: `found "${parsed.data.version}"; expected "${version}", the version in the file name` });
+  const atLine = (link: { line?: number }) => ({ ...link, line: link.line === undefined ? undefined : link.line + split.bodyLine - 1 });
+  return { file, frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, pages: body.pages.map(atLine), files: body.files.map(atLine) };
+}
+
+function loadNotes(context: Context, path: string, version: string): LoadedNotes | undefined {
+  const notes = loadNotesFile(context, path, releaseNotesSchema);
+  if (!notes) return undefined;
+  if (notes.frontmatter.version !== version) {
+    context.problems.push({ file: notes.file, field: 'version', message: `found "${notes.frontmatter.version}"; expected "${version}", the version in the file name` });
   }
-  return { file, frontmatter: parsed.data, body: split.body };
+  // The template's placeholders are fine while the notes are a draft, never once released.
+  context.problems.push(...placeholderProblems(notes.file, notes.frontmatter, notes.body, notes.bodyLine));
+  return notes;
 }
 
 /** Frozen releases must match what was approved: the digest in the notes and the per-file lock. */
@@ -190,12 +280,27 @@ async function checkFrozen(context: Context, contentDir: string, release: Loaded
     return;
   }
   let recorded: FileHashes;
+  let notesHash: unknown;
   try {
-    recorded = (JSON.parse(readFileSync(lockPath, 'utf8')) as { files: FileHashes }).files;
+    if (isSymlink(lockPath)) throw new Error('a symbolic link');
+    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { files: FileHashes; notes?: unknown };
+    recorded = lock.files;
+    notesHash = lock.notes;
     if (!recorded || typeof recorded !== 'object') throw new Error('no "files" map');
   } catch (error) {
     context.problems.push({ file: lockFile, field: 'files', message: `found an unreadable lock (${(error as Error).message}); expected { "files": { path: sha256 } }` });
     return;
+  }
+  // Locks written since release notes were frozen by `npm run release` also record the notes' hash.
+  if (notesHash !== undefined) {
+    const actual = `sha256-${hashText(readFileSync(join(contentDir, 'releases', `${release.release}.mdx`)))}`;
+    if (notesHash !== actual) {
+      context.problems.push({
+        file: release.notes.file,
+        field: 'file',
+        message: `${label} is frozen, but its notes were edited after it was released (found ${actual}, expected ${String(notesHash)} as recorded in ${lockFile}); undo the change`,
+      });
+    }
   }
   if (digestOf(recorded) !== release.notes.frontmatter.digest) {
     context.problems.push({
@@ -245,20 +350,9 @@ function crossCheck(context: Context, release: LoadedRelease, everReleased: Set<
         context.problems.push({ file, field: `supersedes[${index}]`, message: `found "${id}", which no earlier release has; expected the id of a page of an earlier release` });
       }
     });
-    for (const link of page.compiled.links) {
-      const target = byId.get(link.page);
-      if (!target) {
-        context.problems.push({ file, field: 'body', line: lineOf(page, link.line), message: `found a link to page:${link.page}, which is no page of ${label}; expected the id of a page in the same release` });
-      } else if (link.anchor && !hasAnchor(target, link.anchor)) {
-        context.problems.push({
-          file,
-          field: 'body',
-          line: lineOf(page, link.line),
-          message: `found a link to page:${link.page}#${link.anchor}, but that page has no such heading; expected one of ${target.compiled.headings.map((h) => h.id).join(', ')}`,
-        });
-      }
-    }
+    checkLinks(context, release, byId, file, page.compiled.links.map((link) => ({ ...link, line: lineOf(page, link.line) })), page.compiled.files.map((link) => ({ ...link, line: lineOf(page, link.line) })));
   }
+  for (const notes of [release.notes, release.draftNotes]) if (notes) checkLinks(context, release, byId, notes.file, notes.pages, notes.files);
   release.tracks.forEach((track, trackIndex) => {
     track.steps.forEach((step, stepIndex) => {
       if (!byId.has(step.page)) {
@@ -270,6 +364,29 @@ function crossCheck(context: Context, release: LoadedRelease, everReleased: Set<
       }
     });
   });
+}
+
+/** Page links must name a page (and heading) of the same release; file links a file of its folder. Lines are of the file. */
+function checkLinks(context: Context, release: LoadedRelease, byId: Map<string, LoadedPage>, file: string, pages: readonly PageLink[], files: readonly FileLink[]): void {
+  const label = release.release === DRAFT ? 'the draft' : `release ${release.release}`;
+  for (const link of pages) {
+    const target = byId.get(link.page);
+    if (!target) {
+      context.problems.push({ file, field: 'body', line: link.line, message: `found a link to page:${link.page}, which is no page of ${label}; expected the id of a page in the same release` });
+    } else if (link.anchor && !hasAnchor(target, link.anchor)) {
+      context.problems.push({
+        file,
+        field: 'body',
+        line: link.line,
+        message: `found a link to page:${link.page}#${link.anchor}, but that page has no such heading; expected one of ${target.compiled.headings.map((h) => h.id).join(', ')}`,
+      });
+    }
+  }
+  for (const link of files) {
+    if (!(link.path in release.fileHashes)) {
+      context.problems.push({ file, field: 'body', line: link.line, message: `found a link to ${link.path}, which is no file of ${label}; expected a file in ${release.folder}/${link.path.split('/')[0]}/` });
+    }
+  }
 }
 
 function lineOf(page: LoadedPage, bodyLine: number | undefined): number | undefined {
@@ -301,6 +418,12 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     else context.problems.push({ file: rel(context, join(versionsDir, name)), field: 'folder', message: `found "${name}"; expected a release number such as 1.0 or 2.1` });
   }
   versions.sort(compareVersions);
+  for (const dir of [versionsDir, notesDir]) {
+    if (!existsSync(dir)) continue;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isSymbolicLink()) context.problems.push({ file: rel(context, join(dir, entry.name)), field: 'file', message: 'found a symbolic link; expected a plain file or folder (nothing is read through a link)' });
+    }
+  }
   const noteFiles = existsSync(notesDir) ? (await listFiles(notesDir)).filter((file) => !file.includes('/')) : [];
   if (existsSync(join(contentDir, RELEASE_JOURNAL))) {
     context.problems.push({
@@ -331,13 +454,17 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     releases.push(release);
   }
   const draftDir = join(contentDir, DRAFT);
-  if (existsSync(draftDir)) {
+  const hasDraft = existsSync(draftDir);
+  if (hasDraft) {
     const draft = await loadRelease(context, DRAFT, draftDir);
+    const notesPath = join(draftDir, DRAFT_NOTES);
+    if (existsSync(notesPath) || isSymlink(notesPath)) draft.draftNotes = loadNotesFile(context, notesPath, draftNotesSchema);
     crossCheck(context, draft, everReleased);
     releases.push(draft);
   }
-  if (versions.length === 0) {
-    context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases; expected at least one folder such as content/versions/1.0/' });
+  // A new playbook starts with a draft and no release: `npm run release -- 1.0` makes the first.
+  if (versions.length === 0 && !hasDraft) {
+    context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases and no draft; expected content/draft/ (then `npm run release -- 1.0` makes the first release)' });
   }
   return { releases, problems: context.problems };
 }

@@ -28,6 +28,8 @@ export const isoDate = z
   });
 
 export const SUMMARY_MAX = 200;
+/** Titles are headings, tab names and feed entries: long enough for any real title, short enough to read. */
+export const TITLE_MAX = 120;
 
 /** Segments the site uses under /v/<version>/, /latest/ and /draft/, and ids its pages use as anchors (page ids become section ids on compare pages): a page id may not take them. */
 export const RESERVED_PAGE_IDS = ['glossary', 'print', 'onboarding', 'search', 'compare', 'changelog', 'review', 'main', 'contents'] as const;
@@ -38,7 +40,12 @@ export const pageSchema = z.strictObject({
       error: `expected an id other than ${RESERVED_PAGE_IDS.join(', ')} (the site uses these addresses)`,
     })
     .describe('Stable identity of the page across releases; never reuse or change it.'),
-  title: z.string({ error: 'expected the page title as text' }).trim().min(1, { error: 'expected a non-empty title' }).describe('Title shown in navigation and at the top of the page.'),
+  title: z
+    .string({ error: 'expected the page title as text' })
+    .trim()
+    .min(1, { error: 'expected a non-empty title' })
+    .max(TITLE_MAX, { error: `expected a title of at most ${TITLE_MAX} characters` })
+    .describe('Title shown in navigation and at the top of the page.'),
   summary: z
     .string({ error: 'expected a one-sentence summary as text' })
     .trim()
@@ -73,7 +80,12 @@ export const releaseNotesSchema = z.strictObject({
     .regex(VERSION_PATTERN, { error: 'expected a release number MAJOR.MINOR, e.g. "1.0"' })
     .describe('The release number; the same as the file name and the folder under content/versions/.'),
   date: isoDate.describe('The day the release was published.'),
-  title: z.string({ error: 'expected the release title as text' }).trim().min(1, { error: 'expected a non-empty title' }).describe('A short name for the release.'),
+  title: z
+    .string({ error: 'expected the release title as text' })
+    .trim()
+    .min(1, { error: 'expected a non-empty title' })
+    .max(TITLE_MAX, { error: `expected a title of at most ${TITLE_MAX} characters` })
+    .describe('A short name for the release.'),
   summary: z
     .string({ error: 'expected a summary as text' })
     .trim()
@@ -87,6 +99,11 @@ export const releaseNotesSchema = z.strictObject({
 });
 
 export type ReleaseNotesFrontmatter = z.output<typeof releaseNotesSchema>;
+
+/** The next release's notes while they are written in the draft: `npm run release` adds version, date and digest. */
+export const draftNotesSchema = releaseNotesSchema.omit({ version: true, date: true, digest: true });
+
+export type DraftNotesFrontmatter = z.output<typeof draftNotesSchema>;
 
 export const partsSchema = z
   .array(

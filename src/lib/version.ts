@@ -1,8 +1,9 @@
 /**
  * Release numbers are `MAJOR.MINOR` (optionally `.PATCH`), compared numerically so that
- * `1.10` sorts after `1.9`. They are folder names and URL segments, so nothing else is allowed.
+ * `1.10` sorts after `1.9`. They are folder names and URL segments, so nothing else is allowed;
+ * each number has at most six digits, so it stays exact as a JavaScript number.
  */
-export const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
+export const VERSION_PATTERN = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})(?:\.(0|[1-9]\d{0,5}))?$/;
 
 export function isVersion(value: string): boolean {
   return VERSION_PATTERN.test(value);
