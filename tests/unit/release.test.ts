@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
-import { hashFolder } from '../../src/lib/digest.ts';
+import { hashFolder, hashText } from '../../src/lib/digest.ts';
 import { createRelease, recoverRelease, type ReleaseStep } from '../../src/lib/release.ts';
 import { copyFixture, edit } from './helpers.ts';
 
@@ -26,19 +27,63 @@ function run(script: string, args: string[], root: string, env: Record<string, s
 }
 
 describe('npm run release', () => {
-  it('freezes the draft with notes that list the computed changes and a digest that check accepts', async () => {
+  it('freezes the draft and its notes, records the notes in the lock, and leaves a fresh skeleton in the draft', async () => {
     const root = copyFixture();
+    const draftNotes = readFileSync(join(root, 'content/draft/release-notes.mdx'), 'utf8');
     const result = await createRelease({ root, version: '1.2', date: '2025-01-31' });
     expect(existsSync(join(root, 'content/versions/1.2/pages/threats.mdx'))).toBe(true);
+    expect(existsSync(join(root, 'content/versions/1.2/release-notes.mdx'))).toBe(false);
     const notes = readFileSync(join(root, 'content/releases/1.2.mdx'), 'utf8');
     expect(notes).toContain('version: "1.2"');
     expect(notes).toContain('date: 2025-01-31');
     expect(notes).toContain(`digest: ${result.digest}`);
-    expect(notes).toMatch(/Threats from patients \(`threats`\): added/);
-    expect(notes).toMatch(/Listening \(`listening`\): edited \(\d+% of words\)/);
+    expect(notes).toContain(draftNotes.split('---\n')[2]);
+    expect(notes).toContain('title: Threats and a clearer workflow');
+    const lock = JSON.parse(readFileSync(join(root, 'content/releases/1.2.lock.json'), 'utf8'));
+    expect(lock.notes).toBe(`sha256-${hashText(notes)}`);
+    expect(readFileSync(join(root, 'content/draft/release-notes.mdx'), 'utf8')).toContain('title: TODO');
+    expect(result.changes?.counts).toMatchObject({ added: 1, edited: 1 });
     const content = await loadContent({ root });
     expect(content.problems).toEqual([]);
     expect(content.releases.map((release) => release.release)).toEqual(['1.0', '1.1', '1.2', 'draft']);
+  });
+
+  it('names the notes of a new release when they are edited after it was released', async () => {
+    const root = copyFixture();
+    await createRelease({ root, version: '1.2', date: '2025-01-31' });
+    edit(root, 'content/releases/1.2.mdx', (text) => text.replace('Supporters met', 'Supporters often met'));
+    const result = run(CHECK_SCRIPT, [], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('content/releases/1.2.mdx: file: release 1.2 is frozen, but its notes were edited after it was released');
+  });
+
+  it('refuses when the draft notes are missing, or still hold a placeholder, naming file, field and line, and changes nothing', async () => {
+    const root = copyFixture();
+    edit(root, 'content/draft/release-notes.mdx', (text) => text.replace('A new page on threats', 'TBD').replace('## Why this release', '## Why this release\n\nTODO: say why.'));
+    const before = await snapshot(root);
+    const result = run(RELEASE_SCRIPT, ['1.2'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Release refused: the release notes are not finished');
+    expect(result.stderr).toContain('content/draft/release-notes.mdx: summary: found the placeholder "TBD"');
+    expect(result.stderr).toContain('content/draft/release-notes.mdx:8: body: found the placeholder "TODO"');
+    expect(await snapshot(root)).toEqual(before);
+    rmSync(join(root, 'content/draft/release-notes.mdx'));
+    const missing = run(RELEASE_SCRIPT, ['1.2'], root);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Release refused: the notes of this release are missing; expected content/draft/release-notes.mdx');
+  });
+
+  it('makes the first release of a new playbook from a draft alone', async () => {
+    const root = copyFixture();
+    for (const path of ['content/versions', 'content/releases']) rmSync(join(root, path), { recursive: true });
+    edit(root, 'content/draft/pages/workflow.mdx', (text) => text.replace(/^supersedes: .*\n/m, ''));
+    expect(run(CHECK_SCRIPT, [], root).status).toBe(0);
+    const result = run(RELEASE_SCRIPT, ['1.0'], root);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Released 1.0');
+    const content = await loadContent({ root });
+    expect(content.problems).toEqual([]);
+    expect(content.releases.map((release) => release.release)).toEqual(['1.0', 'draft']);
   });
 
   it.each([
@@ -64,7 +109,7 @@ describe('npm run release', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
-  it.each(['staged', 'folder', 'lock', 'notes'] satisfies ReleaseStep[])('leaves no trace when it fails after step "%s"', async (step) => {
+  it.each(['staged', 'folder', 'lock', 'notes', 'draft-notes'] satisfies ReleaseStep[])('leaves no trace when it fails after step "%s"', async (step) => {
     const root = copyFixture();
     const before = await snapshot(root);
     const result = run(RELEASE_SCRIPT, ['1.2'], root, { PLAYBOOK_RELEASE_FAIL_AFTER: step });
@@ -115,5 +160,82 @@ describe('npm run check', () => {
     const result = run(CHECK_SCRIPT, [], root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('content/versions/1.0/pages/listening.mdx: file: release 1.0 is frozen, but this file was edited');
+  });
+});
+
+/** Runs a release script to its end, with its output. */
+function runAsync(args: string[], root: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [RELEASE_SCRIPT, ...args], { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('releases at once', () => {
+  it.each([
+    ['the same version', ['1.2', '1.2']],
+    ['two versions', ['1.2', '1.3']],
+  ])('two releases of %s: every release reported done is complete, and the content stays valid', async (_name, versions) => {
+    const root = copyFixture();
+    const results = await Promise.all(versions.map((version) => runAsync([version], root)));
+    const done = results.filter((result) => result.status === 0);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const result of results) {
+      if (result.status === 0) continue;
+      expect(result.stderr).toMatch(/Release refused: (another release is in progress|release 1\.2 already exists|1\.2 is not newer|the release notes are not finished)/);
+    }
+    for (const result of done) {
+      const version = /Released (\S+) /.exec(result.stdout)![1];
+      for (const path of [`content/versions/${version}/pages/threats.mdx`, `content/releases/${version}.mdx`, `content/releases/${version}.lock.json`]) {
+        expect(existsSync(join(root, path)), path).toBe(true);
+      }
+    }
+    expect(readdirSync(join(root, 'content')).filter((name) => name.startsWith('.'))).toEqual([]);
+    const check = run(CHECK_SCRIPT, [], root);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it('refuses while another release holds the lock, naming it, and touches nothing of it', async () => {
+    const root = copyFixture();
+    const holder = spawn(process.execPath, [RELEASE_SCRIPT, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: 'folder' } });
+    await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('paused') && resolve()));
+    const during = await snapshot(root);
+    const second = run(RELEASE_SCRIPT, ['1.2'], root);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`Release refused: another release is in progress (release 1.2, process ${holder.pid}`);
+    expect(run(RELEASE_SCRIPT, ['1.3'], root).stderr).toContain('another release is in progress');
+    expect(await snapshot(root)).toEqual(during);
+    const exit = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGTERM');
+    expect(await exit).toBe(143);
+    expect(existsSync(join(root, 'content/.release.lock'))).toBe(false);
+  });
+
+  it('takes over a stale lock left by a process that no longer runs', () => {
+    const root = copyFixture();
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(join(root, 'content/.release.lock'), `${JSON.stringify({ pid: Number(gone.stdout.trim()), host: os.hostname(), started: '2025-01-01T00:00:00Z', version: '1.2' })}\n`);
+    const result = run(RELEASE_SCRIPT, ['1.2'], root);
+    expect(result.stdout).toContain('removed a stale release lock');
+    expect(result.status).toBe(0);
+    expect(existsSync(join(root, 'content/.release.lock'))).toBe(false);
+  });
+
+  it('says "Release refused" naming the folder, without a stack trace, when content/versions is read-only', async () => {
+    const root = copyFixture();
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if ('uid' in user) for (const entry of [root, ...readdirSync(root, { recursive: true }).map((path) => join(root, String(path)))]) chownSync(entry, 65534, 65534);
+    chmodSync(join(root, 'content/versions'), 0o555);
+    const before = await snapshot(root);
+    const result = spawnSync(process.execPath, [RELEASE_SCRIPT, '1.2'], { cwd: root, encoding: 'utf8', ...user });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Release refused: could not write content\/versions\/\.staging-1\.2 \(EACCES/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(root)).toEqual(before);
   });
 });
