@@ -3,9 +3,12 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
+import { remarkReleaseNotes } from './src/lib/notes.ts';
 
 // Release notes (content/releases/*.mdx) go through @astrojs/mdx on the unified processor, with
-// GitHub-flavoured Markdown (remark-gfm). Playbook pages are compiled by src/lib/compile.ts with
+// GitHub-flavoured Markdown (remark-gfm), under the rules of pages (remarkReleaseNotes: no import,
+// export, expression or raw HTML reaches MDX's compiler; links checked). MDX inherits the plugin
+// from this processor (Astro 7 deprecates remarkPlugins on mdx() itself). Playbook pages are compiled by src/lib/compile.ts with
 // the same remark-gfm, once per distinct page, because most pages repeat unchanged across releases.
 // PLAYBOOK_OUT_DIR and PLAYBOOK_CACHE_DIR let the benchmark (and parallel test runs) build elsewhere.
 export default defineConfig({
@@ -17,7 +20,7 @@ export default defineConfig({
   // 4.3-4.6 s instead of 5.4-6.3 s, with the same peak memory.
   build: { format: 'directory', concurrency: 4 },
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
-  markdown: { processor: unified({ gfm: true, smartypants: false }), syntaxHighlight: false },
+  markdown: { processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkReleaseNotes] }), syntaxHighlight: false },
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   integrations: [mdx(), searchIndex()],
   devToolbar: { enabled: false },

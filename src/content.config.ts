@@ -26,6 +26,9 @@ function playbook() {
   const started = performance.now();
   records ??= loadContent({ root: process.cwd(), content: contentDir }).then((content) => {
     if (content.problems.length) throw new ContentError(content.problems);
+    if (!content.releases.some((release) => release.release !== 'draft')) {
+      throw new ContentError([{ file: `${contentDir}/versions`, field: 'folder', message: 'found no release yet; expected at least one (make the first with `npm run release -- 1.0`)' }]);
+    }
     const result = recordsFromContent(content);
     benchStat('loadMs', performance.now() - started);
     benchStat('pages', result.pages.length);

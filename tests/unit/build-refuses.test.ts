@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit } from './helpers.ts';
@@ -36,6 +37,18 @@ describe('npm run build refuses bad content, with the same messages as npm run c
     const result = build(root);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('content/versions/1.0/pages/tiers.mdx: file: release 1.0 is frozen, but this file was edited');
+    expect(result.wroteSite).toBe(false);
+  });
+
+  it('stops on release notes that import and run code, naming file and line, and runs none of it', () => {
+    const root = copyFixture();
+    const proof = join(tmpdir(), `notes-ran-${process.pid}-${Date.now()}`);
+    edit(root, 'content/releases/1.1.mdx', (text) => `${text}\nimport fs from 'node:fs'\nexport const ran = fs.writeFileSync('${proof}', 'ran')\n\n{fs.readFileSync('/etc/hostname', 'utf8')}\n`);
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/content\/releases\/1\.1\.mdx:\d+: body: found an import or export/);
+    expect(result.output).toMatch(/content\/releases\/1\.1\.mdx:\d+: body: found the expression \{fs\.readFileSync/);
+    expect(existsSync(proof)).toBe(false);
     expect(result.wroteSite).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { compilePage } from '../../src/lib/compile.ts';
 import { loadContent } from '../../src/lib/content.ts';
 import { judgeLink } from '../../src/lib/links.ts';
+import { remarkReleaseNotes } from '../../src/lib/notes.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { isVersion } from '../../src/lib/version.ts';
 import { copyFixture, edit } from './helpers.ts';
@@ -103,6 +106,25 @@ describe('release notes are held to the rules of pages', () => {
     expect(problems.join('\n')).toMatch(/content\/draft\/release-notes\.mdx:\d+: body: found the expression \{1 \+ 1\}/);
     expect(problems.join('\n')).toMatch(/content\/draft\/release-notes\.mdx:\d+: body: found the link "..\/tiers.md"/);
     expect(problems.join('\n')).not.toMatch(/placeholder/);
+  });
+});
+
+describe('release notes inside @astrojs/mdx (astro.config.mjs), the second line after check', () => {
+  const notes = (value: string) => compile({ path: '/site/content/releases/2.0.mdx', value }, { remarkPlugins: [remarkGfm, remarkReleaseNotes] }).then(String);
+
+  it('fails the compile naming file and line, before any code is generated', async () => {
+    await expect(notes("## Notes\n\nimport fs from 'node:fs'\n\n{fs.readFileSync('/etc/hostname')}\n")).rejects.toThrow(
+      /\/site\/content\/releases\/2\.0\.mdx:3: body: found an import or export[\s\S]*2\.0\.mdx:5: body: found the expression/,
+    );
+    await expect(notes('<script>alert(1)</script>\n')).rejects.toThrow(/2\.0\.mdx:1: body: found the component <script/);
+    await expect(notes('[x](javascript:alert(1))\n')).rejects.toThrow(/2\.0\.mdx:1: body: found the link "javascript:alert\(1\)"/);
+  });
+
+  it('compiles the allowed components to plain elements and points page links at the notes\' release', async () => {
+    const code = await notes('See [tiers](page:tiers#tier-2).\n\n<Callout kind="warning">\n\nCareful.\n\n</Callout>\n');
+    expect(code).toContain('href: "/v/2.0/tiers/#tier-2"');
+    expect(code).toContain('className: "callout callout-warning"');
+    expect(code).not.toMatch(/_components\.Callout|_missingMdxReference|^import (?!\{Fragment)/m);
   });
 });
 
