@@ -1,13 +1,21 @@
-// Validates every release, the draft and the release notes without building the site.
+// Validates every release, the draft and the release notes without building the site, and proves
+// each frozen release unchanged since the commit that created it (when there is a git history).
+import { resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblems } from '../src/lib/problems.ts';
+import { verifyFrozenHistory } from '../src/lib/provenance.ts';
 
 const root = process.cwd();
+const contentDir = resolve(root, process.env.PLAYBOOK_CONTENT ?? 'content');
 const content = await loadContent({ root, content: process.env.PLAYBOOK_CONTENT });
-if (content.problems.length) {
-  console.error(formatProblems(content.problems));
+const frozen = content.releases.filter((release) => release.release !== 'draft').map((release) => release.release);
+const history = verifyFrozenHistory(root, contentDir, frozen);
+const problems = [...content.problems, ...history.problems];
+if (problems.length) {
+  console.error(formatProblems(problems));
   process.exit(1);
 }
 const pages = content.releases.reduce((sum, release) => sum + release.pages.length, 0);
 const names = content.releases.map((release) => release.release).join(', ');
 console.log(`Content is valid: ${content.releases.length} releases (${names}), ${pages} pages; every frozen release matches its digest.`);
+console.log(history.summary);
