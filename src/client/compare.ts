@@ -54,7 +54,7 @@ async function show(from: string, to: string): Promise<void> {
   document.title = `Changes from ${fromName} to ${toName} · ${document.title}`;
   say(`Showing the changes from ${fromName} to ${toName}: ${changes.changes.length} ${changes.changes.length === 1 ? 'page' : 'pages'} changed.`);
   // The section a shared link points at did not exist when the page loaded: go to it now.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = location.hash ? document.getElementById(safeDecode(location.hash.slice(1))) : null;
   target?.scrollIntoView();
 }
 
@@ -65,4 +65,13 @@ if (from && to) {
   show(from, to).catch((error: unknown) => {
     say(`The comparison could not be loaded (${error instanceof Error ? error.message : String(error)}). Try again, or choose a comparison from the list below.`);
   });
+}
+
+/** A fragment as typed: a malformed escape (`#%`) is kept as it is rather than failing the view. */
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }

@@ -24,7 +24,9 @@ interface PagefindInstance {
   debouncedSearch(term: string, options: { filters: Record<string, string> }, ms: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
-const pagefindOptions = { noWorker: true, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 };
+const indexOptions = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 };
+// noWorker is an option of the instance only: given to mergeIndex, Pagefind logs "Unknown Pagefind option".
+const pagefindOptions = { noWorker: true, ...indexOptions };
 
 let catalogue: Promise<SearchCatalogue> | undefined;
 export function loadCatalogue(): Promise<SearchCatalogue> {
@@ -49,7 +51,7 @@ function instanceFor(plan: SearchPlan): Promise<PagefindInstance> {
       const runtime = (await import(/* @vite-ignore */ `${SEARCH_ROOT}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindInstance };
       const [first, ...merged] = plan.bundles;
       const pagefind = runtime.createInstance({ ...pagefindOptions, basePath: first });
-      await Promise.all(merged.map((bundle) => pagefind.mergeIndex(bundle, pagefindOptions)));
+      await Promise.all(merged.map((bundle) => pagefind.mergeIndex(bundle, indexOptions)));
       return pagefind;
     })();
     instance.catch(() => instances.delete(key));

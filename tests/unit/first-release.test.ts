@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildStaged } from '../../src/lib/staged-build.ts';
+import { xmlError } from '../xml.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -61,6 +62,7 @@ describe('start from nothing', () => {
     expect(readFileSync(join(outDir, 'v/1.0/welcome/index.html'), 'utf8')).toContain('<h1>Welcome to peer support');
     expect(readFileSync(join(outDir, 'changelog/1.0/index.html'), 'utf8')).toContain('<a href="/v/1.0/welcome/">peer support starts</a>');
     expect(existsSync(`${outDir}.staging`)).toBe(false);
+    expect(xmlError(readFileSync(join(outDir, 'changelog/feed.xml'), 'utf8'))).toBeUndefined();
 
     // A later build that fails leaves this site as it was.
     writeFileSync(join(root, 'content/draft/pages/welcome.mdx'), `${FIRST_DRAFT['content/draft/pages/welcome.mdx']}\n{oops\n`);
