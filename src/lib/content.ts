@@ -254,7 +254,7 @@ function loadNotesFile<T extends z.ZodType>(context: Context, path: string, sche
     context.problems.push(...problemsFromZod(file, split.data, parsed.error));
     return undefined;
   }
-  const atLine = (link: { line?: number }) => ({ ...link, line: link.line === undefined ? undefined : link.line + split.bodyLine - 1 });
+  const atLine = <Link extends { line?: number }>(link: Link): Link => ({ ...link, line: link.line === undefined ? undefined : link.line + split.bodyLine - 1 });
   return { file, frontmatter: parsed.data, body: split.body, bodyLine: split.bodyLine, pages: body.pages.map(atLine), files: body.files.map(atLine) };
 }
 
