@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
@@ -30,8 +31,10 @@ export interface LoadedPage {
   file: string;
   frontmatter: PageFrontmatter;
   compiled: CompiledPage;
-  /** Hash of the compiled input: equal hashes mean byte-identical rendered pages. */
+  /** Hash of the compiled input (with the figures and downloads shown): equal hashes mean byte-identical rendered pages. */
   bodyHash: string;
+  /** The figures and downloads the page shows, with their content hashes. */
+  assets: Array<{ path: string; hash: string }>;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
 }
@@ -50,6 +53,8 @@ export interface LoadedRelease {
   glossary: GlossaryTerm[];
   tracks: Track[];
   pages: LoadedPage[];
+  /** The release's figures/ and files/, as published. */
+  assets: AssetRecord[];
   /** Release notes; the draft has none. */
   notes?: LoadedNotes;
   /** Digest of the folder as it is now. */
@@ -108,7 +113,7 @@ function readYamlFile<T extends z.ZodType>(context: Context, path: string, schem
   return parsed.data;
 }
 
-function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[]): LoadedPage | undefined {
+function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[], assets: ReleaseAssets): LoadedPage | undefined {
   const file = rel(context, path);
   const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
   if (!split) {
@@ -117,7 +122,7 @@ function loadPage(context: Context, release: string, path: string, glossary: rea
   }
   const parsed = pageSchema.safeParse(split.data);
   const anchors = parsed.success ? parsed.data.anchors : {};
-  const result = compilePage(split.body, anchors, glossary);
+  const result = compilePage(split.body, anchors, glossary, assets);
   for (const issue of result.issues) {
     context.problems.push({
       file,
@@ -131,12 +136,18 @@ function loadPage(context: Context, release: string, path: string, glossary: rea
     return undefined;
   }
   if (!result.page) return undefined;
+  const used = result.page.assets.flatMap((asset) => {
+    const found = assets.get(asset);
+    return found ? [{ path: asset, hash: found.hash }] : [];
+  });
   return {
     release,
     file,
     frontmatter: parsed.data,
     compiled: result.page,
-    bodyHash: hashText(`${JSON.stringify(anchors)}\0${split.body}`),
+    // A page whose figure changed is a changed page, though its text is the same.
+    bodyHash: hashText(`${JSON.stringify(anchors)}\0${split.body}${used.map((asset) => `\0${asset.path}:${asset.hash}`).join('')}`),
+    assets: used,
     bodyLine: split.bodyLine,
   };
 }
@@ -146,6 +157,8 @@ async function loadRelease(context: Context, release: string, folder: string): P
   // Read before the pages: each page links the first use of a glossary term when it is compiled.
   const glossary = readYamlFile(context, join(folder, 'glossary.yaml'), glossarySchema, false) ?? [];
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
+  // Also before the pages: a <Figure> or <Download> is checked against the files that exist.
+  const assets = await loadAssets(context.root, folder, context.problems);
   const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx'));
   const pages: LoadedPage[] = [];
   for (const file of files) {
@@ -153,12 +166,12 @@ async function loadRelease(context: Context, release: string, folder: string): P
       context.problems.push({ file: rel(context, join(folder, file)), field: 'file', message: 'found a page outside pages/; expected every page under pages/' });
       continue;
     }
-    const page = loadPage(context, release, join(folder, file), glossary);
+    const page = loadPage(context, release, join(folder, file), glossary, assets);
     if (page) pages.push(page);
   }
   if (files.length === 0) context.problems.push({ file: rel(context, folder), field: 'pages', message: 'found no pages; expected at least one pages/*.mdx' });
   const fileHashes = await hashFolder(folder);
-  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, digest: digestOf(fileHashes), fileHashes };
+  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], digest: digestOf(fileHashes), fileHashes };
 }
 
 function loadNotes(context: Context, path: string, version: string): LoadedNotes | undefined {
