@@ -84,11 +84,13 @@ const problemsLoader: Loader = {
     const run = async () => {
       const { problems } = await playbook();
       if (problems.length && !context.watcher) throw new ContentError(problems);
-      context.store.clear();
-      problems.forEach((problem, index) => context.store.set({ id: String(index), data: { ...problem } }));
+      // One entry, always present (an empty collection makes Astro warn on every read).
+      context.store.set({ id: 'current', data: { problems: problems.map((problem) => ({ ...problem })) } });
       if (problems.length) context.logger.error(formatProblems(problems));
-      else if (reloaders.size) context.logger.info('content reloaded');
+      else if (reloaded) context.logger.info('content reloaded');
+      reloaded = true;
     };
+    let reloaded = false;
     watchContent(context.watcher, 'problems', run);
     await run();
   },

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentError, type ContentProblem } from '../lib/problems.ts';
 import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
 
@@ -13,8 +13,8 @@ let library: Promise<Library> | undefined;
 export function getLibrary(): Promise<Library> {
   if (import.meta.env.DEV) library = undefined;
   library ??= (async () => {
-    const problems = await getCollection('problems');
-    if (problems.length) throw new ContentError(problems.map((entry) => entry.data as unknown as ContentProblem));
+    const problems = ((await getEntry('problems', 'current'))?.data as { problems: ContentProblem[] } | undefined)?.problems ?? [];
+    if (problems.length) throw new ContentError(problems);
     const [pages, releases] = await Promise.all([getCollection('pages'), getCollection('releases')]);
     return buildLibrary(
       releases.map((entry) => entry.data as unknown as ReleaseRecord),
