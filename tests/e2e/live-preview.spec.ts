@@ -71,8 +71,8 @@ test('a saved page, frontmatter, YAML, figure and download show on the next relo
     await expect(page.getByText('Foundations, revised').first()).toBeAttached({ timeout: 500 });
   });
 
-  cpSync(join(import.meta.dirname, '..', 'fixtures', 'components', 'figures'), content('draft/figures'), { recursive: true });
-  cpSync(join(import.meta.dirname, '..', 'fixtures', 'components', 'files'), content('draft/files'), { recursive: true });
+  cpSync(join(import.meta.dirname, '..', '..', 'public', 'draft', 'writing', 'figures'), content('draft/figures'), { recursive: true });
+  cpSync(join(import.meta.dirname, '..', '..', 'public', 'draft', 'writing', 'files'), content('draft/files'), { recursive: true });
   change(INTRO, (text) => `${text}\n<Figure src="figures/three-tiers.svg" alt="Three tiers of support" />\n\n<Download src="files/encounter-log.csv" title="Encounter log" />\n`);
   await reloadUntil(page, async () => {
     const figure = page.getByRole('img', { name: 'Three tiers of support' });
