@@ -204,3 +204,18 @@ describe('figures and downloads freeze with the release', () => {
     });
   }
 });
+
+describe('npm run release freezes the draft with its figures and downloads', () => {
+  it('copies them into the new release, records them in its lock, and the release is valid', async () => {
+    const { createRelease } = await import('../../src/lib/release.ts');
+    const root = withAssets();
+    const result = await createRelease({ root, version: '1.2', date: '2025-01-15', log: () => {} });
+    const lock = JSON.parse(readFileSync(lockFileOf(join(root, 'content'), '1.2'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(lock.files)).toEqual(expect.arrayContaining(['figures/tiers.svg', 'files/log.csv']));
+    const content = await loadContent({ root });
+    expect(content.problems.filter((p) => !p.file.startsWith('content/releases/'))).toEqual([]);
+    const released = content.releases.find((release) => release.release === '1.2')!;
+    expect(released.assets.map((asset) => asset.path)).toEqual(['figures/tiers.svg', 'files/log.csv']);
+    expect(result.digest).toBe(digestOf(lock.files));
+  });
+});
