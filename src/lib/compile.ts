@@ -65,7 +65,8 @@ const PAGE_LINK = /^page:([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9][a-z0-9-_]*))?$/
  * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
  * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
  */
-function remarkPlaybook(issues: CompileIssue[], links: PageLink[], assets: ReleaseAssets, used: Set<string>) {
+function remarkPlaybook(issues: CompileIssue[], links: PageLink[], components: { assets?: ReleaseAssets; used?: Set<string> } = {}) {
+  const { assets = NO_ASSETS, used = new Set<string>() } = components;
   const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path) };
   return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
@@ -223,7 +224,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
       .use(remarkParse)
       .use(remarkMdx)
       .use(remarkGfm)
-      .use(remarkPlaybook, issues, links, assets, used)
+      .use(remarkPlaybook, issues, links, { assets, used })
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
       .use(rehypePlaybook, anchors, issues, headings)
       .use(rehypeGlossary, glossary);
