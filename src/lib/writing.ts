@@ -1,24 +1,37 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { AssetRecord } from './assets.ts';
-import { loadAssets } from './assets.ts';
+import { extname } from 'node:path';
+import { DOWNLOAD_FORMATS, FIGURE_FORMATS, releaseAssets, svgSize, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage } from './compile.ts';
 import { COMPONENT_EXAMPLES, type ComponentExample } from './components/examples.ts';
+import { hashText } from './digest.ts';
 import type { Release } from './model.ts';
 import { formatProblems, type ContentProblem } from './problems.ts';
 
-/** Where the examples' figure and download live: published as is, beside the gallery page. */
+/** Where the examples' figure and download are published as they are: beside the gallery page. */
 export const EXAMPLE_ASSETS = 'public/draft/writing';
 
 export interface RenderedExample extends ComponentExample {
   html: string;
 }
 
+/**
+ * The examples' own figures and downloads (text files: SVG, CSV), by path inside the examples'
+ * folder (`figures/three-tiers.svg`), as a release's assets, so the examples compile as a page would.
+ */
+export function exampleAssets(files: Record<string, string>): ReleaseAssets {
+  const list: AssetRecord[] = Object.entries(files).map(([path, text]) => {
+    const [folder, name] = path.split('/');
+    const ext = extname(name).slice(1);
+    const kind = folder === 'figures' ? 'figure' : 'download';
+    const format = (kind === 'figure' ? FIGURE_FORMATS : DOWNLOAD_FORMATS)[ext] ?? ext;
+    return { path, name, kind, format, bytes: Buffer.byteLength(text), hash: hashText(text), served: '', ...(ext === 'svg' ? svgSize(text) : {}) };
+  });
+  return releaseAssets(list);
+}
+
 /** Every component's example compiled as a page would be, against the example figure and download. */
-export async function renderExamples(root: string): Promise<RenderedExample[]> {
+export function renderExamples(files: Record<string, string>): RenderedExample[] {
+  const assets = exampleAssets(files);
   const problems: ContentProblem[] = [];
-  const folder = resolve(root, EXAMPLE_ASSETS);
-  const assets = existsSync(folder) ? await loadAssets(root, folder, problems) : undefined;
   const rendered = COMPONENT_EXAMPLES.map((example) => {
     const result = compilePage(example.mdx, {}, [], assets);
     problems.push(...result.issues.map((issue) => ({ file: `examples: ${example.component}`, ...issue })));
