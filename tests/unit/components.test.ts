@@ -42,13 +42,13 @@ describe('each component becomes plain HTML', () => {
 
   it('SayThis: what to say and what to avoid, each labelled', () => {
     const out = html('<SayThis title="Opening">\n<Say>\n\nHow are you doing?\n\n</Say>\n<Avoid>\n\nYou should have...\n\n</Avoid>\n</SayThis>\n');
-    expect(out).toMatch(/<section class="say-this" aria-label="Opening">.*<div class="say-this-say">.*Say.*How are you doing\?.*<div class="say-this-avoid">.*Avoid.*You should have/s);
+    expect(out).toMatch(/<div class="say-this" role="group" aria-label="Opening">.*<div class="say-this-say">.*Say.*How are you doing\?.*<div class="say-this-avoid">.*Avoid.*You should have/s);
   });
 
   it('Scenario: always labelled illustrative, with its questions', () => {
     const out = html('<Scenario title="A threat">\n\nThe case.\n\n<Questions>\n\n1. What now?\n\n</Questions>\n</Scenario>\n');
     expect(out).toContain('<p class="scenario-label">Illustrative scenario</p>');
-    expect(out).toContain('aria-label="Illustrative scenario: A threat"');
+    expect(out).toContain('<div class="scenario" role="group" aria-label="Illustrative scenario: A threat">');
     expect(out).toMatch(/Questions for discussion.*What now\?/s);
   });
 

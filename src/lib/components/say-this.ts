@@ -22,7 +22,8 @@ export const SayThis: ComponentDefinition<typeof props> = {
       });
     }
     const label = title ?? 'What to say';
-    node.data = { hName: 'section', hProperties: { className: ['say-this'], 'aria-label': label } };
+    // A named group, not a landmark: a page (or the print document) may hold several with the same title.
+    node.data = { hName: 'div', hProperties: { className: ['say-this'], role: 'group', 'aria-label': label } };
     if (title) (node.children as MdastContent[]).unshift(labelParagraph('say-this-title', title));
   },
 };

@@ -16,7 +16,8 @@ export const Scenario: ComponentDefinition<typeof props> = {
   description: 'A case vignette for practice, always labelled "Illustrative scenario"; may end with <Questions>.',
   props,
   transform(node, { title }) {
-    node.data = { hName: 'section', hProperties: { className: ['scenario'], 'aria-label': `${SCENARIO_LABEL}: ${title}` } };
+    // A named group, not a landmark: a page (or the print document) may hold several.
+    node.data = { hName: 'div', hProperties: { className: ['scenario'], role: 'group', 'aria-label': `${SCENARIO_LABEL}: ${title}` } };
     (node.children as MdastContent[]).unshift(
       { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['scenario-label'] } }, children: [{ type: 'text', value: SCENARIO_LABEL }] },
       labelParagraph('scenario-title', title),
