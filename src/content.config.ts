@@ -44,9 +44,11 @@ function playbook() {
  * running, and the next save that fixes the file recovers).
  */
 async function loadPlaybook({ watcher }: LoaderContext): Promise<Records | undefined> {
-  const { records: loaded, problems } = await playbook();
+  const reading = playbook();
+  const { records: loaded, problems } = await reading;
   if (problems.length && !watcher) throw new ContentError(problems);
-  return loaded;
+  // A later save started another read while this one ran: its result, not this one, goes in the store.
+  return reading === records ? loaded : undefined;
 }
 
 /** The loaders to run again when a file under the content folder changes (dev only), by loader name. */
@@ -71,7 +73,8 @@ function watchContent(watcher: FSWatcher | undefined, name: string, reload: () =
     clearTimeout(timer);
     timer = setTimeout(() => {
       records = undefined;
-      for (const run of reloaders.values()) void run();
+      // A file caught half-written (or any other failure) is reported; the server keeps running.
+      for (const run of reloaders.values()) run().catch((error: unknown) => console.error(error));
     }, 50);
   };
   for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, changed);
@@ -82,8 +85,10 @@ const problemsLoader: Loader = {
   name: 'playbook-problems',
   async load(context) {
     const run = async () => {
-      const { problems } = await playbook();
+      const reading = playbook();
+      const { problems } = await reading;
       if (problems.length && !context.watcher) throw new ContentError(problems);
+      if (reading !== records) return;
       // One entry, always present (an empty collection makes Astro warn on every read).
       context.store.set({ id: 'current', data: { problems: problems.map((problem) => ({ ...problem })) } });
       if (problems.length) context.logger.error(formatProblems(problems));
