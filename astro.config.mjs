@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import devAssets from './src/integrations/dev-assets.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
 
@@ -22,7 +23,8 @@ export default defineConfig({
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
   markdown: { processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkReleaseNotes] }), syntaxHighlight: false },
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
-  integrations: [mdx(), searchIndex()],
+  // devAssets: figures and downloads at their built addresses under `npm run dev` too.
+  integrations: [mdx(), searchIndex(), devAssets()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).

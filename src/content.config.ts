@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import type { FSWatcher } from 'vite';
 import { compileCount } from './lib/compile.ts';
 import { loadContent } from './lib/content.ts';
-import { ContentError } from './lib/problems.ts';
+import { ContentError, formatProblems, type ContentProblem } from './lib/problems.ts';
 import { recordsFromContent } from './lib/model.ts';
 
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
@@ -17,7 +19,8 @@ function benchStat(name: string, value: number): void {
   writeFileSync(process.env.PLAYBOOK_BENCH_STATS, JSON.stringify(benchStats));
 }
 
-let records: Promise<ReturnType<typeof recordsFromContent>> | undefined;
+type Records = ReturnType<typeof recordsFromContent>;
+let records: Promise<{ records?: Records; problems: ContentProblem[] }> | undefined;
 /**
  * Every release and the draft, read and validated once by src/lib (the same code as
  * `npm run check`), so bad content stops the build with the same messages, before anything is written.
@@ -25,49 +28,125 @@ let records: Promise<ReturnType<typeof recordsFromContent>> | undefined;
 function playbook() {
   const started = performance.now();
   records ??= loadContent({ root: process.cwd(), content: contentDir }).then((content) => {
-    if (content.problems.length) throw new ContentError(content.problems);
-    if (!content.releases.some((release) => release.release !== 'draft')) {
-      throw new ContentError([{ file: `${contentDir}/versions`, field: 'folder', message: 'found no release yet; expected at least one (make the first with `npm run release -- 1.0`)' }]);
+    const problems = [...content.problems];
+    if (!problems.length && !content.releases.some((release) => release.release !== 'draft')) {
+      problems.push({ file: `${contentDir}/versions`, field: 'folder', message: 'found no release yet; expected at least one (make the first with `npm run release -- 1.0`)' });
     }
+    if (problems.length) return { problems };
     const result = recordsFromContent(content);
     benchStat('loadMs', performance.now() - started);
     benchStat('pages', result.pages.length);
     benchStat('compiled', compileCount());
-    return result;
+    return { records: result, problems: [] };
   });
   return records;
 }
 
+/**
+ * The records, or, when the content has problems: in a build, a ContentError that stops it; under
+ * `npm run dev`, undefined, the problems logged and kept for the pages to show (the server keeps
+ * running, and the next save that fixes the file recovers).
+ */
+async function loadPlaybook({ watcher }: LoaderContext): Promise<Records | undefined> {
+  const reading = playbook();
+  const { records: loaded, problems } = await reading;
+  if (problems.length && !watcher) throw new ContentError(problems);
+  // A later save started another read while this one ran: its result, not this one, goes in the store.
+  return reading === records ? loaded : undefined;
+}
+
+/** The loaders to run again when a file under the content folder changes (dev only), by loader name. */
+const reloaders = new Map<string, () => Promise<void>>();
+let watching = false;
+
+/**
+ * Under `npm run dev`, a save anywhere in the content folder (a page, a YAML file, a figure, a
+ * download) reads the playbook again, so the next reload shows it without restarting the server.
+ */
+function watchContent(watcher: FSWatcher | undefined, name: string, reload: () => Promise<void>): void {
+  if (!watcher) return;
+  reloaders.set(name, reload);
+  if (watching) return;
+  watching = true;
+  const folder = resolve(contentDir);
+  watcher.add(folder);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed = (path: string) => {
+    if (!resolve(path).startsWith(folder + sep)) return;
+    // An editor's save is often several events; read once they settle.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      records = undefined;
+      // A file caught half-written (or any other failure) is reported; the server keeps running.
+      for (const run of reloaders.values()) run().catch((error: unknown) => console.error(error));
+    }, 50);
+  };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, changed);
+}
+
+/** Under `npm run dev`: the problems of the content as it is now, which every page then shows. */
+const problemsLoader: Loader = {
+  name: 'playbook-problems',
+  async load(context) {
+    const run = async () => {
+      const reading = playbook();
+      const { problems } = await reading;
+      if (problems.length && !context.watcher) throw new ContentError(problems);
+      if (reading !== records) return;
+      // One entry, always present (an empty collection makes Astro warn on every read).
+      context.store.set({ id: 'current', data: { problems: problems.map((problem) => ({ ...problem })) } });
+      if (problems.length) context.logger.error(formatProblems(problems));
+      else if (reloaded) context.logger.info('content reloaded');
+      reloaded = true;
+    };
+    let reloaded = false;
+    watchContent(context.watcher, 'problems', run);
+    await run();
+  },
+};
+
 /** Pages keyed by (release, page id): `2.0/three-tier-model`, `draft/three-tier-model`. */
 const pagesLoader: Loader = {
   name: 'playbook-pages',
-  async load({ store, generateDigest }) {
-    const { pages } = await playbook();
-    const started = performance.now();
-    store.clear();
-    for (const { html, ...data } of pages) {
-      store.set({
-        id: `${data.release}/${data.id}`,
-        data: data as unknown as Record<string, unknown>,
-        rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
-        digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
-      });
-    }
-    benchStat('pagesStoreMs', performance.now() - started);
+  async load(context) {
+    const { store, generateDigest } = context;
+    const run = async () => {
+      const loaded = await loadPlaybook(context);
+      if (!loaded) return;
+      const started = performance.now();
+      store.clear();
+      for (const { html, ...data } of loaded.pages) {
+        store.set({
+          id: `${data.release}/${data.id}`,
+          data: data as unknown as Record<string, unknown>,
+          rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
+          digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
+        });
+      }
+      benchStat('pagesStoreMs', performance.now() - started);
+    };
+    watchContent(context.watcher, 'pages', run);
+    await run();
   },
 };
 
 /** One entry per release (and the draft): its parts, glossary and tracks freeze with it. */
 const releasesLoader: Loader = {
   name: 'playbook-releases',
-  async load({ store }) {
-    const { releases } = await playbook();
-    store.clear();
-    for (const release of releases) store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
+  async load(context) {
+    const run = async () => {
+      const loaded = await loadPlaybook(context);
+      if (!loaded) return;
+      context.store.clear();
+      for (const release of loaded.releases) context.store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
+    };
+    watchContent(context.watcher, 'releases', run);
+    await run();
   },
 };
 
 export const collections = {
+  problems: defineCollection({ loader: problemsLoader }),
   pages: defineCollection({ loader: pagesLoader }),
   releases: defineCollection({ loader: releasesLoader }),
   // Written release notes, rendered by @astrojs/mdx. The id is the file name, so `1.0` stays `1.0`

@@ -1,11 +1,20 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { ContentError, type ContentProblem } from '../lib/problems.ts';
 import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
 
 let library: Promise<Library> | undefined;
 
-/** The model of every release, built once per build from the collections and shared by all routes. */
+/**
+ * The model of every release, built once per build from the collections and shared by all routes.
+ * Under `npm run dev` it is built for each request, from the collections as the last save left
+ * them, and content with problems throws them, so the page shows file, line and field in the
+ * browser's error overlay instead of stale text.
+ */
 export function getLibrary(): Promise<Library> {
+  if (import.meta.env.DEV) library = undefined;
   library ??= (async () => {
+    const problems = ((await getEntry('problems', 'current'))?.data as { problems: ContentProblem[] } | undefined)?.problems ?? [];
+    if (problems.length) throw new ContentError(problems);
     const [pages, releases] = await Promise.all([getCollection('pages'), getCollection('releases')]);
     return buildLibrary(
       releases.map((entry) => entry.data as unknown as ReleaseRecord),

@@ -16,6 +16,8 @@ export interface ComparablePage {
   bodyHash: string;
   blocks: readonly TextBlock[];
   supersedes: readonly string[];
+  /** The figures and downloads shown, by content hash: a changed figure is a changed page. */
+  assets?: ReadonlyArray<{ path: string; hash: string }>;
 }
 
 /** What the computation reads of a release: its pages in reading order, and a lookup by id. */

@@ -21,6 +21,8 @@ export interface PageData {
   order: number;
   url: string;
   bodyHash: string;
+  /** Only when the page shows figures or downloads. */
+  assets?: Array<{ path: string; hash: string }>;
   /** Only when the page replaced others. */
   supersedes?: string[];
 }
@@ -74,6 +76,7 @@ export function releaseData(library: Library, release: Release): ReleaseData {
       order: page.order,
       url: page.url,
       bodyHash: page.bodyHash,
+      ...(page.assets.length ? { assets: page.assets } : {}),
       ...(page.supersedes.length ? { supersedes: page.supersedes } : {}),
     })),
     successors,
@@ -106,6 +109,7 @@ export function bodiesNeeded(from: ReleaseData, to: ReleaseData): string[] {
 
 export interface BrowserPage extends PageData, ViewPage {
   supersedes: string[];
+  assets?: Array<{ path: string; hash: string }>;
   blocks: TextBlock[];
 }
 

@@ -130,9 +130,23 @@ export function renderChangeList(changes: ViewChanges, diffHref: (id: string) =>
   })}</ul>`.value;
 }
 
+/** "Figure changed: figures/a.png", keyed on the file's hash: a picture's change has no words to diff. */
+function assetFacts(before: ViewPage, after: ViewPage): Html[] {
+  const old = new Map((before.assets ?? []).map((asset) => [asset.path, asset.hash]));
+  const now = new Map((after.assets ?? []).map((asset) => [asset.path, asset.hash]));
+  const noun = (path: string) => (path.startsWith('figures/') ? 'Figure' : 'Download');
+  const items: Html[] = [];
+  for (const [path, hash] of now) {
+    if (!old.has(path)) items.push(html`<li>${noun(path)} added: ${path}</li>`);
+    else if (old.get(path) !== hash) items.push(html`<li>${noun(path)} changed: ${path}</li>`);
+  }
+  for (const path of old.keys()) if (!now.has(path)) items.push(html`<li>${noun(path)} removed: ${path}</li>`);
+  return items;
+}
+
 function facts(change: ViewChange, from: ViewRelease, to: ViewRelease): Html {
   const { before, after } = change;
-  const items: Html[] = [];
+  const items: Html[] = before && after ? assetFacts(before, after) : [];
   if (before && after && change.kinds.includes('renamed')) {
     items.push(html`<li>Renamed: ${segments({ kind: 'text', status: 'changed', segments: [{ op: 'del', text: before.title }, { op: 'same', text: ' ' }, { op: 'ins', text: after.title }] })}</li>`);
   }

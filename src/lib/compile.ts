@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -11,6 +10,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { NO_ASSETS, type ReleaseAssets } from './assets.ts';
+import { applyComponent, type ComponentContext } from './components/index.ts';
 import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
 import { remarkLinks, type FileLink, type PageLink } from './links.ts';
 import { remarkShape, shapeIssues } from './shape.ts';
@@ -18,7 +19,7 @@ import { remarkShape, shapeIssues } from './shape.ts';
 export type { FileLink, PageLink } from './links.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 6;
+export const COMPILER_VERSION = 7;
 
 export interface Heading {
   depth: number;
@@ -52,35 +53,24 @@ export interface CompiledPage {
   /** Links to figures and downloads of the same release (`figures/<name>`, `files/<name>`). */
   files: FileLink[];
   words: number;
+  /** The figures and downloads the page shows (`figures/a.svg`), in order of first use. */
+  assets: string[];
 }
 
-/** Components a page may use, and the HTML elements MDX may pass through untouched. */
-const CALLOUT_KINDS = ['note', 'warning', 'illustrative'] as const;
-const CALLOUT_LABELS: Record<(typeof CALLOUT_KINDS)[number], string> = {
-  note: 'Note',
-  warning: 'Warning',
-  illustrative: 'Illustrative example',
-};
-const PASS_THROUGH = new Set(['abbr', 'kbd', 'sub', 'sup', 'small', 'br', 'mark', 'dfn']);
-
-function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): { value?: string; problem?: string } {
-  const found = node.attributes.find((attr): attr is MdxJsxAttribute => attr.type === 'mdxJsxAttribute' && attr.name === name);
-  if (!found || found.value === null || found.value === undefined) return {};
-  if (typeof found.value !== 'string') return { problem: `found an expression for ${name}=; expected a quoted text value` };
-  return { value: found.value };
-}
 
 /**
  * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
  * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
  */
-export function remarkPlaybook(issues: CompileIssue[]) {
+export function remarkPlaybook(issues: CompileIssue[], components: { assets?: ReleaseAssets; used?: Set<string> } = {}) {
+  const { assets = NO_ASSETS, used = new Set<string>() } = components;
+  const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path) };
   return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
       const line = node.position?.start.line;
       switch (node.type) {
         case 'mdxjsEsm':
-          issues.push({ field: 'body', line, message: 'found an import or export; expected none (pages may only use the Callout component, which needs no import)' });
+          issues.push({ field: 'body', line, message: 'found an import or export; expected none (components need no import)' });
           if (parent && index !== undefined) parent.children.splice(index, 1);
           return [SKIP, index];
         case 'mdxFlowExpression':
@@ -90,39 +80,10 @@ export function remarkPlaybook(issues: CompileIssue[]) {
           return [SKIP, index];
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
-          const name = node.name ?? '';
-          if (name === 'Callout') {
-            const kind = attribute(node, 'kind');
-            const title = attribute(node, 'title');
-            for (const problem of [kind.problem, title.problem]) if (problem) issues.push({ field: 'body', line, message: problem });
-            const kindValue = (kind.value ?? 'note') as (typeof CALLOUT_KINDS)[number];
-            if (!CALLOUT_KINDS.includes(kindValue)) {
-              issues.push({ field: 'body', line, message: `found <Callout kind="${kind.value}">; expected kind to be one of ${CALLOUT_KINDS.join(', ')}` });
-            }
-            const label = title.value ?? CALLOUT_LABELS[kindValue] ?? 'Note';
-            const heading: MdastContent = {
-              type: 'paragraph',
-              data: { hName: 'p', hProperties: { className: ['callout-title'] } },
-              children: [{ type: 'strong', children: [{ type: 'text', value: label }] }],
-            };
-            node.data = { hName: 'aside', hProperties: { className: ['callout', `callout-${kindValue}`], 'aria-label': label } };
-            (node.children as MdastContent[]).unshift(heading);
-          } else if (PASS_THROUGH.has(name)) {
-            const properties: Record<string, string> = {};
-            for (const attr of node.attributes) {
-              if (attr.type === 'mdxJsxAttribute' && typeof attr.value === 'string' && ['title', 'lang'].includes(attr.name)) properties[attr.name] = attr.value;
-            }
-            node.data = { hName: name, hProperties: properties };
-          } else {
-            issues.push({
-              field: 'body',
-              line,
-              message: `found the component <${name || '>'}; expected only <Callout> or the HTML elements ${[...PASS_THROUGH].join(', ')}`,
-            });
-            if (parent && index !== undefined) parent.children.splice(index, 1);
-            return [SKIP, index];
-          }
-          return undefined;
+          const parentName = parent && (parent.type === 'mdxJsxFlowElement' || parent.type === 'mdxJsxTextElement') ? (parent.name ?? undefined) : undefined;
+          if (applyComponent(node, parentName, context)) return undefined;
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
         }
         default:
           return undefined;
@@ -185,7 +146,7 @@ function blocksOf(nodes: readonly ElementContent[] | HastRoot['children'], block
           if (text) blocks.push({ kind: 'text', text: text.replace(/\s+/g, ' ') });
         }
       }
-    } else if (['table', 'aside', 'blockquote', 'section', 'div'].includes(node.tagName)) {
+    } else if (['table', 'aside', 'blockquote', 'section', 'div', 'details', 'figure'].includes(node.tagName)) {
       blocksOf(node.children, blocks);
     } else {
       const text = toText(node).replace(/\s+/g, ' ').trim();
@@ -221,18 +182,19 @@ export function compileCount(): number {
 }
 
 /** The glossary is part of the key: the same body links different words under a different glossary. */
-export function compileKey(body: string, anchors: Record<string, string>, glossary: readonly GlossaryEntry[] = []): string {
-  return createHash('sha256').update(`${COMPILER_VERSION}\0${JSON.stringify(anchors)}\0${glossaryKey(glossary)}\0${body}`).digest('hex');
+export function compileKey(body: string, anchors: Record<string, string>, glossary: readonly GlossaryEntry[] = [], assets: ReleaseAssets = NO_ASSETS): string {
+  return createHash('sha256').update(`${COMPILER_VERSION}\0${JSON.stringify(anchors)}\0${glossaryKey(glossary)}\0${assets.fingerprint(body)}\0${body}`).digest('hex');
 }
 
 /**
  * Compiles an MDX page body to static HTML with its headings, text blocks and page links, the
- * first use of each term of the release's glossary linked to its entry.
+ * first use of each term of the release's glossary linked to its entry, and the components checked
+ * against their props and turned into HTML (figures and downloads looked up in the release's assets).
  * Most pages of a release are byte-identical to the release before, so identical inputs are
  * compiled once and shared: build cost follows new content, not releases times pages.
  */
-export function compilePage(body: string, anchors: Record<string, string> = {}, glossary: readonly GlossaryEntry[] = []): CompileResult {
-  const key = compileKey(body, anchors, glossary);
+export function compilePage(body: string, anchors: Record<string, string> = {}, glossary: readonly GlossaryEntry[] = [], assets: ReleaseAssets = NO_ASSETS): CompileResult {
+  const key = compileKey(body, anchors, glossary, assets);
   const cached = cache.get(key);
   if (cached) return cached;
   compilations++;
@@ -246,6 +208,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
   const links: PageLink[] = [];
   const files: FileLink[] = [];
   const headings: Heading[] = [];
+  const used = new Set<string>();
   let result: CompileResult;
   try {
     const processor = unified()
@@ -253,7 +216,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
       .use(remarkMdx)
       .use(remarkGfm)
       .use(remarkShape, issues)
-      .use(remarkPlaybook, issues)
+      .use(remarkPlaybook, issues, { assets, used })
       .use(remarkLinks, { issues, pages: links, files })
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
       .use(rehypePlaybook, anchors, issues, headings)
@@ -262,7 +225,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
     const blocks: TextBlock[] = [];
     blocksOf(tree.children, blocks);
     const html = unified().use(rehypeStringify).stringify(tree);
-    result = { page: { html, headings, blocks, links, files, words: countWords(blocks) }, issues };
+    result = { page: { html, headings, blocks, links, files, words: countWords(blocks), assets: [...used] }, issues };
   } catch (error) {
     result = { issues: [syntaxIssue(error)] };
   }

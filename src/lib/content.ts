@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
@@ -34,8 +35,10 @@ export interface LoadedPage {
   file: string;
   frontmatter: PageFrontmatter;
   compiled: CompiledPage;
-  /** Hash of the compiled input: equal hashes mean byte-identical rendered pages. */
+  /** Hash of the compiled input (with the figures and downloads shown): equal hashes mean byte-identical rendered pages. */
   bodyHash: string;
+  /** The figures and downloads the page shows, with their content hashes. */
+  assets: Array<{ path: string; hash: string }>;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
 }
@@ -59,6 +62,8 @@ export interface LoadedRelease {
   glossary: GlossaryTerm[];
   tracks: Track[];
   pages: LoadedPage[];
+  /** The release's figures/ and files/, as published. */
+  assets: AssetRecord[];
   /** Release notes; the draft has none. */
   notes?: LoadedNotes;
   /** The draft only: the next release's notes, being written (content/draft/release-notes.mdx). */
@@ -179,7 +184,7 @@ async function symlinkProblems(context: Context, folder: string): Promise<void> 
   }
 }
 
-function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[]): LoadedPage | undefined {
+function loadPage(context: Context, release: string, path: string, glossary: readonly GlossaryTerm[], assets: ReleaseAssets): LoadedPage | undefined {
   const file = rel(context, path);
   const text = readText(context, path);
   if (text === undefined) return undefined;
@@ -190,7 +195,7 @@ function loadPage(context: Context, release: string, path: string, glossary: rea
   }
   const parsed = pageSchema.safeParse(split.data);
   const anchors = parsed.success ? parsed.data.anchors : {};
-  const result = compilePage(split.body, anchors, glossary);
+  const result = compilePage(split.body, anchors, glossary, assets);
   for (const issue of result.issues) {
     context.problems.push({
       file,
@@ -204,12 +209,18 @@ function loadPage(context: Context, release: string, path: string, glossary: rea
     return undefined;
   }
   if (!result.page) return undefined;
+  const used = result.page.assets.flatMap((asset) => {
+    const found = assets.get(asset);
+    return found ? [{ path: asset, hash: found.hash }] : [];
+  });
   return {
     release,
     file,
     frontmatter: parsed.data,
     compiled: result.page,
-    bodyHash: hashText(`${JSON.stringify(anchors)}\0${split.body}`),
+    // A page whose figure changed is a changed page, though its text is the same.
+    bodyHash: hashText(`${JSON.stringify(anchors)}\0${split.body}${used.map((asset) => `\0${asset.path}:${asset.hash}`).join('')}`),
+    assets: used,
     bodyLine: split.bodyLine,
   };
 }
@@ -220,6 +231,8 @@ async function loadRelease(context: Context, release: string, folder: string): P
   const glossary = readYamlFile(context, join(folder, 'glossary.yaml'), glossarySchema, false) ?? [];
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
   await symlinkProblems(context, folder);
+  // Also before the pages: a <Figure> or <Download> is checked against the files that exist.
+  const assets = await loadAssets(context.root, folder, context.problems);
   const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx') && !(release === DRAFT && file === DRAFT_NOTES));
   const pages: LoadedPage[] = [];
   for (const file of files) {
@@ -227,12 +240,12 @@ async function loadRelease(context: Context, release: string, folder: string): P
       context.problems.push({ file: rel(context, join(folder, file)), field: 'file', message: 'found a page outside pages/; expected every page under pages/' });
       continue;
     }
-    const page = loadPage(context, release, join(folder, file), glossary);
+    const page = loadPage(context, release, join(folder, file), glossary, assets);
     if (page) pages.push(page);
   }
   if (files.length === 0) context.problems.push({ file: rel(context, folder), field: 'pages', message: 'found no pages; expected at least one pages/*.mdx' });
   const fileHashes = await hashFolder(folder);
-  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, digest: digestOf(fileHashes), fileHashes };
+  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], digest: digestOf(fileHashes), fileHashes };
 }
 
 /** Release notes, frozen or draft: frontmatter by `schema`, body by the rules of pages. */

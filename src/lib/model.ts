@@ -1,3 +1,4 @@
+import type { AssetRecord } from './assets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
 import type { Heading, TextBlock } from './compile.ts';
 import { DRAFT, type LoadedContent } from './content.ts';
@@ -22,6 +23,8 @@ export interface PageRecord {
   anchors: Record<string, string>;
   file: string;
   bodyHash: string;
+  /** The figures and downloads the page shows (`figures/a.svg`), with their content hashes. */
+  assets: Array<{ path: string; hash: string }>;
   html: string;
   headings: Heading[];
   blocks: TextBlock[];
@@ -38,6 +41,8 @@ export interface ReleaseRecord {
   parts: Part[];
   glossary: GlossaryTerm[];
   tracks: Track[];
+  /** The release's figures and downloads, each published under its permanent address. */
+  assets: AssetRecord[];
 }
 
 export interface Page extends PageRecord {
@@ -290,6 +295,7 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
     parts: release.parts,
     glossary: release.glossary,
     tracks: release.tracks,
+    assets: release.assets,
   }));
   const pages: PageRecord[] = content.releases.flatMap((release) =>
     release.pages.map((page) => ({
@@ -297,6 +303,7 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
       release: release.release,
       file: page.file,
       bodyHash: page.bodyHash,
+      assets: page.assets,
       html: page.compiled.html,
       headings: page.compiled.headings,
       blocks: page.compiled.blocks,

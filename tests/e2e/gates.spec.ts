@@ -17,6 +17,8 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   'page of an old release': (library) => library.releases[0].pages[1].url,
   'old release front page': (library) => library.releases[0].url,
   'draft page': (library) => library.draft?.pages[0].url,
+  "writer's page of the draft": (library) => (library.draft ? '/draft/writing/' : undefined),
+  'every component (the writer\'s gallery)': (library) => (library.draft ? '/draft/writing/components/' : undefined),
   'removed-page notice': (library) => (library.removed[0] ? `/latest/${library.removed[0].id}/` : undefined),
   'all releases': () => '/versions/',
   changelog: () => '/changelog/',
@@ -34,7 +36,7 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
 };
 
 /** Kinds that are content pages: the reading budget applies to them. */
-const CONTENT_PAGES = ['page of the latest release', 'page read through /latest/', 'page of an old release', 'draft page'];
+const CONTENT_PAGES = ['page of the latest release', 'page read through /latest/', 'page of an old release', 'draft page', 'every component (the writer\'s gallery)'];
 
 async function pageKinds(): Promise<Array<[string, string]>> {
   const library = await repositoryLibrary();

@@ -72,7 +72,6 @@ describe('what MDX may not do in a page', () => {
     ['an expression', 'Hello {name}\n', /expression \{name\}/],
     ['an import', 'import X from "x"\n\nHi\n', /import or export/],
     ['an unknown component', '<Chart data="x" />\n', /component <Chart/],
-    ['an unknown Callout kind', '<Callout kind="fun">\n\nx\n\n</Callout>\n', /kind to be one of/],
     ['a malformed page link', '[x](page:Bad_Id)\n', /page:<page-id>/],
     ['a syntax error', 'Text\n\n<div\n', /invalid MDX syntax/],
   ])('reports %s with the line', (_name, body, message) => {
