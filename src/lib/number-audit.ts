@@ -14,6 +14,16 @@ export interface UncitedNumber {
 
 /** A figure: optional dollar sign, digits with thousands commas and decimals, optional percent. */
 const NUMBER = /(?<![\p{L}\p{N}.,/-])\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?(?![\p{L}\p{N}])/gu;
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+/**
+ * A figure in words: a spelled number (or "one or two") before a unit of time or of contact
+ * ("within one working day", "one or two conversations"), or a fraction ("three quarters").
+ * Spelled numbers elsewhere ("one rule", "two leads") are ordinary words and are not listed.
+ */
+const WORDED = new RegExp(
+  `\\b(?:(?:${SMALL})(?:(?:\\s+or\\s+|\\s*-\\s*|\\s+to\\s+)(?:${SMALL}))?\\s+(?:[a-z]+\\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|sessions?|conversations?|percent)|half|one third|a third|two thirds|a quarter|three quarters)\\b`,
+  'gi',
+);
 /** Labels that carry a number but are not figures: Tier 3, stage 5, step 2, C1. */
 const LABEL_BEFORE = /\b(?:tier|tiers|stage|stages|step|steps|module|modules|part|section|level)\s+$/i;
 /** A release number (1.0, 2.1) in a sentence about releases is a version, not a figure. */
@@ -41,7 +51,8 @@ export function figuresIn(block: ProseBlock): Array<{ number: string; index: num
     if (block.kind !== 'paragraph' && before.trim() === '' && /^\d+$/.test(match[0]) && /^\d+\.\s/.test(block.claimText)) continue;
     figures.push({ number: match[0], index: match.index });
   }
-  return figures;
+  for (const match of block.claimText.matchAll(WORDED)) figures.push({ number: match[0], index: match.index });
+  return figures.sort((a, b) => a.index - b.index);
 }
 
 function neighboursOf(blocks: readonly ProseBlock[], index: number): ProseBlock[] {

@@ -48,6 +48,13 @@ describe('uncitedNumbers', () => {
     expect(numbers('The score rose from 2.0 to 3.5.\n')).toEqual(['2.0', '3.5']);
   });
 
+  it('lists spelled figures of time and contact, and fractions, but not ordinary number words', () => {
+    expect(numbers('Reach them within one working day.\n')).toEqual(['one working day']);
+    expect(numbers('Most need one or two conversations, each thirty minutes long.\n')).toEqual(['one or two conversations', 'thirty minutes']);
+    expect(numbers('About three quarters recover.\n')).toEqual(['three quarters']);
+    expect(numbers('Each area has two leads and one rule. Three situations call for care.\n')).toEqual([]);
+  });
+
   it('ignores numbers inside link text and inline code', () => {
     expect(numbers('See [the 2014 review](page:faq) and `npm run release -- 2.1`.\n')).toEqual([]);
   });
