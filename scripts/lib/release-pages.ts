@@ -14,7 +14,7 @@ export interface ReleasePage {
 
 /** The folder of a release: `draft` (the default) or a version such as `2.0`. */
 export function releaseFolder(root: string, release = 'draft'): string {
-  const content = process.env.PLAYBOOK_CONTENT ?? join(root, 'content');
+  const content = process.env.PLAYBOOK_CONTENT || join(root, 'content');
   return release === 'draft' ? join(content, 'draft') : join(content, 'versions', release);
 }
 
