@@ -55,7 +55,7 @@ export function figuresIn(block: ProseBlock): Array<{ number: string; index: num
   return figures.sort((a, b) => a.index - b.index);
 }
 
-function neighboursOf(blocks: readonly ProseBlock[], index: number): ProseBlock[] {
+function neighborsOf(blocks: readonly ProseBlock[], index: number): ProseBlock[] {
   const { group } = blocks[index];
   let first = index;
   let last = index;
@@ -83,8 +83,8 @@ export function uncitedNumbers(body: string): UncitedNumber[] {
     // for a table row or list item, any block of the same table or list and the blocks just before
     // and after it (a cited sentence that introduces a table). An illustrative label only vouches
     // for its own block.
-    const neighbours = neighboursOf(blocks, index);
-    if (vouches(block) || neighbours.some((neighbour) => !neighbour.illustrative && vouches(neighbour))) return;
+    const neighbors = neighborsOf(blocks, index);
+    if (vouches(block) || neighbors.some((neighbor) => !neighbor.illustrative && vouches(neighbor))) return;
     for (const figure of figures) found.push({ number: figure.number, line: block.line, context: contextAround(block.claimText, figure.index) });
   });
   return found;
