@@ -1,4 +1,6 @@
 // Reads the pages of one release folder (the draft or a frozen version) for the content scripts.
+// Not loadContent: a reviewer wants the reading level and the figures of a draft that may not yet
+// pass `npm run check`, and these scripts need only the id, the tags and the raw body.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
