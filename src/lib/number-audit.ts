@@ -26,6 +26,8 @@ const WORDED = new RegExp(
 );
 /** Labels that carry a number but are not figures: Tier 3, stage 5, step 2, C1. */
 const LABEL_BEFORE = /\b(?:tier|tiers|stage|stages|step|steps|module|modules|part|section|level)\s+$/i;
+/** US emergency and crisis numbers are phone numbers, not figures to source. */
+const PHONE_NUMBERS = new Set(['911', '988']);
 /** A release number (1.0, 2.1) in a sentence about releases is a version, not a figure. */
 const RELEASE_NUMBER = /^\d+\.\d+$/;
 const RELEASE_WORD = /\breleases?\b/i;
@@ -46,6 +48,7 @@ export function figuresIn(block: ProseBlock): Array<{ number: string; index: num
   for (const match of block.claimText.matchAll(NUMBER)) {
     const before = block.claimText.slice(0, match.index);
     if (LABEL_BEFORE.test(before)) continue;
+    if (PHONE_NUMBERS.has(match[0])) continue;
     if (RELEASE_NUMBER.test(match[0]) && RELEASE_WORD.test(before.slice(-60))) continue;
     // An ordinal that starts a heading or a table row ("1. Parties") numbers it, it is not a figure.
     if (block.kind !== 'paragraph' && before.trim() === '' && /^\d+$/.test(match[0]) && /^\d+\.\s/.test(block.claimText)) continue;

@@ -46,6 +46,7 @@ describe('uncitedNumbers', () => {
     expect(numbers('### 1. Parties\n\nText.\n')).toEqual([]);
     expect(numbers('| Step | Who |\n| --- | --- |\n| 1. Match | Manager |\n')).toEqual([]);
     expect(numbers('The score rose from 2.0 to 3.5.\n')).toEqual(['2.0', '3.5']);
+    expect(numbers('Call or text 988, or call 911 in an emergency; 912 people called.\n')).toEqual(['912']);
   });
 
   it('lists spelled figures of time and contact, and fractions, but not ordinary number words', () => {
