@@ -74,24 +74,28 @@ export const pageSchema = z.strictObject({
 
 export type PageFrontmatter = z.output<typeof pageSchema>;
 
+const notesTitle = z
+  .string({ error: 'expected the release title as text' })
+  .trim()
+  .min(1, { error: 'expected a non-empty title' })
+  .max(TITLE_MAX, { error: `expected a title of at most ${TITLE_MAX} characters` })
+  .describe('A short name for the release.');
+
+const notesSummary = z
+  .string({ error: 'expected a summary as text' })
+  .trim()
+  .min(1, { error: 'expected a non-empty summary' })
+  .max(SUMMARY_MAX, { error: `expected a summary of at most ${SUMMARY_MAX} characters` })
+  .describe('One or two sentences on what the release is about.');
+
 export const releaseNotesSchema = z.strictObject({
   version: z
     .string({ error: 'expected the release number as quoted text, e.g. "1.0"' })
     .regex(VERSION_PATTERN, { error: 'expected a release number MAJOR.MINOR, e.g. "1.0"' })
     .describe('The release number; the same as the file name and the folder under content/versions/.'),
   date: isoDate.describe('The day the release was published.'),
-  title: z
-    .string({ error: 'expected the release title as text' })
-    .trim()
-    .min(1, { error: 'expected a non-empty title' })
-    .max(TITLE_MAX, { error: `expected a title of at most ${TITLE_MAX} characters` })
-    .describe('A short name for the release.'),
-  summary: z
-    .string({ error: 'expected a summary as text' })
-    .trim()
-    .min(1, { error: 'expected a non-empty summary' })
-    .max(SUMMARY_MAX, { error: `expected a summary of at most ${SUMMARY_MAX} characters` })
-    .describe('One or two sentences on what the release is about.'),
+  title: notesTitle,
+  summary: notesSummary,
   digest: z
     .string({ error: 'expected the digest of the frozen release as text' })
     .regex(/^sha256-[0-9a-f]{64}$/, { error: 'expected "sha256-" followed by 64 hex digits (written by npm run release)' })
@@ -100,8 +104,11 @@ export const releaseNotesSchema = z.strictObject({
 
 export type ReleaseNotesFrontmatter = z.output<typeof releaseNotesSchema>;
 
-/** The next release's notes while they are written in the draft: `npm run release` adds version, date and digest. */
-export const draftNotesSchema = releaseNotesSchema.omit({ version: true, date: true, digest: true });
+/**
+ * The next release's notes while they are written in the draft: the fields of frozen notes but
+ * `version`, `date` and `digest`, which `npm run release` adds.
+ */
+export const draftNotesSchema = z.strictObject({ title: notesTitle, summary: notesSummary });
 
 export type DraftNotesFrontmatter = z.output<typeof draftNotesSchema>;
 
