@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { checkSite, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
+import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
 import { DIST, repositoryLibrary } from './site.ts';
 
 type Library = Awaited<ReturnType<typeof repositoryLibrary>>;
@@ -142,6 +142,14 @@ test.describe('the built files', () => {
     for (const file of await htmlFiles(DIST)) {
       const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
       for (const result of report.results) for (const message of result.messages) problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('every page ends with </html>, with one html, head and body (what html-validate does not check)', async () => {
+    const problems: string[] = [];
+    for (const file of await htmlFiles(DIST)) {
+      for (const problem of documentStructureProblems(readFileSync(join(DIST, file), 'utf8'))) problems.push(`${file}: ${problem}`);
     }
     expect(problems).toEqual([]);
   });
