@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
 
@@ -8,6 +10,13 @@ import searchIndex from './src/integrations/search-index.ts';
 // GitHub-flavoured Markdown (remark-gfm). Playbook pages are compiled by src/lib/compile.ts with
 // the same remark-gfm, once per distinct page, because most pages repeat unchanged across releases.
 // PLAYBOOK_OUT_DIR and PLAYBOOK_CACHE_DIR let the benchmark (and parallel test runs) build elsewhere.
+// The one inline script: it applies the reader's theme before the first paint (no flash of the wrong
+// theme). Astro hashes only the scripts it bundles, so this one's hash is added to the policy here,
+// from the same file that src/layouts/Base.astro writes into the page.
+const themeEarly = readFileSync(new URL('./src/client/theme-early.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
+const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest('base64')}`;
+
 export default defineConfig({
   output: 'static',
   outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
@@ -37,7 +46,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeEarlyHash] },
     },
   },
   server: { host: '127.0.0.1', port: 4321 },
