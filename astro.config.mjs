@@ -18,6 +18,9 @@ const themeEarly = readFileSync(new URL('./src/client/theme-early.js', import.me
 const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest('base64')}`;
 
 export default defineConfig({
+  // The site's public address (e.g. https://playbook.example.org), when known: printed pages then
+  // carry absolute addresses. Without it they carry the address the page was printed from.
+  site: process.env.PLAYBOOK_SITE || undefined,
   output: 'static',
   outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
   cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',

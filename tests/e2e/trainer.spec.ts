@@ -242,6 +242,49 @@ test.describe('print view of a release', () => {
   });
 });
 
+test.describe('printed pages carry their release', () => {
+  test('every printed sheet of a page says its release, date and full permanent address', async ({ page, baseURL }) => {
+    const library = await repositoryLibrary();
+    const origin = new URL(baseURL!).origin;
+    const old = library.releases[0];
+    const latestPage = library.latest.pages[2];
+    for (const [url, release, permanent] of [
+      [old.pages[1].url, old, old.pages[1].url],
+      [`/latest/${latestPage.id}/`, library.latest, latestPage.url],
+    ] as const) {
+      await page.goto(url);
+      const stamp = page.locator('.print-stamp');
+      await expect(stamp).toBeHidden();
+      await page.emulateMedia({ media: 'print' });
+      await expect(stamp).toBeVisible();
+      await expect(stamp).toHaveText(`Peer Support Playbook · Release ${release.release}, ${release.date} · ${origin}${permanent}`);
+      // A fixed element is repeated on every printed sheet.
+      expect(await stamp.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  test('the print cover and each page of the whole-release print give full addresses', async ({ page, baseURL }) => {
+    const library = await repositoryLibrary();
+    const origin = new URL(baseURL!).origin;
+    await page.goto(`${library.latest.url}print/`);
+    await expect(page.locator('.print-cover__facts')).toContainText(`online at ${origin}${library.latest.url}`);
+    await expect(page.locator('.print-page__meta').first()).toContainText(`${origin}${library.latest.pages[0].url}`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-stamp')).toContainText(`Release ${library.latest.release}, ${library.latest.date} · ${origin}${library.latest.url}print/`);
+  });
+
+  test('a page printed in the dark theme prints dark text on white', async ({ page }) => {
+    const library = await repositoryLibrary();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(library.latest.pages[1].url);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    const colors = await page.locator('.badge').first().evaluate((badge) => [getComputedStyle(badge).color, getComputedStyle(badge).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    expect(colors).toEqual(['rgb(0, 0, 0)', 'rgb(243, 245, 247)', 'rgb(255, 255, 255)']);
+  });
+});
+
 test.describe('glossary', () => {
   test('a term on a page links to its entry in the glossary of the same release', async ({ page, request }) => {
     const { releases } = await manifest(request);
