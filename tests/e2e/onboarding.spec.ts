@@ -249,3 +249,22 @@ test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress
     expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => `${page.url()} ${colorScheme}: ${v.id}`)).toEqual([]);
   }
 });
+
+test('a reader with progress can continue where they left off, from the front page and /onboarding/', async ({ page }) => {
+  const library = await repositoryLibrary();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeHidden();
+  const track = library.latest.tracks[0];
+  const steps = track.steps.map((s) => library.latest.page(s.page)!);
+  await page.goto(`/onboarding/${track.id}/`);
+  await step(page, 0).getByRole('checkbox').check();
+  await step(page, 1).getByRole('checkbox').check();
+  for (const url of ['/', '/onboarding/']) {
+    await page.goto(url);
+    const box = page.locator('.continue-reading');
+    await expect(box.getByRole('heading', { name: 'Continue where you left off' })).toBeVisible();
+    await expect(box).toContainText(`2 of ${steps.length} steps done in ${track.title}. Next, step 3: ${steps[2].title}.`);
+    await box.getByRole('link', { name: steps[2].title }).click();
+    await expect(page).toHaveURL(`/latest/${steps[2].id}/`);
+  }
+});
