@@ -123,6 +123,7 @@ if (steps.length) {
   // Another tab marked a step: show it here too.
   addEventListener('storage', (event) => event.key === PROGRESS_KEY && render());
   // Back and Forward can show this page from the back/forward cache, as it was when it was left:
-  // read the storage again (the boxes have autocomplete="off", so the browser restores none of them).
+  // read the storage again. render() also runs after any form restoration, so what the browser
+  // restored into the boxes is always replaced by what is stored.
   addEventListener('pageshow', (event) => event.persisted && render());
 }

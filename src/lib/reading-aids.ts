@@ -8,7 +8,7 @@ import { visit, SKIP } from 'unist-util-visit';
 /**
  * What a page's compiled HTML gets on its own page (not in compare or print): a plain `#` link
  * beside each section heading, which works without JavaScript and from any origin; wide tables in
- * a labelled region that scrolls by itself; dates in tables that never break at their hyphens.
+ * a labelled region (a section with a name) that scrolls by itself; dates in tables that never break at their hyphens.
  */
 
 const SECTION = /^h[23]$/;
@@ -39,8 +39,8 @@ function tableRegion(table: Element, index: number): Element {
   const label = headers.filter(Boolean).length ? `Table ${index}: ${headers.filter(Boolean).join(', ')}` : `Table ${index}`;
   return {
     type: 'element',
-    tagName: 'div',
-    properties: { className: ['table-scroll'], role: 'region', ariaLabel: label, tabIndex: 0 },
+    tagName: 'section',
+    properties: { className: ['table-scroll'], ariaLabel: label, tabIndex: 0 },
     children: [table],
   };
 }

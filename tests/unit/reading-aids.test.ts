@@ -19,8 +19,8 @@ describe('reading aids on a page', () => {
   it('puts each table in a labelled, focusable region that scrolls, and keeps dates in cells whole', () => {
     const html = readingAidsHtml('<table><thead><tr><th>Week</th><th>What</th></tr></thead><tbody><tr><td>From 2025-03-14 to 2025-04</td><td>Plan</td></tr></tbody></table><table><tr><td>x</td></tr></table>');
     expect(html).toBe(
-      '<div class="table-scroll" role="region" aria-label="Table 1: Week, What" tabindex="0"><table><thead><tr><th>Week</th><th>What</th></tr></thead><tbody><tr><td>From <span class="nowrap">2025-03-14</span> to <span class="nowrap">2025-04</span></td><td>Plan</td></tr></tbody></table></div>' +
-        '<div class="table-scroll" role="region" aria-label="Table 2" tabindex="0"><table><tbody><tr><td>x</td></tr></tbody></table></div>',
+      '<section class="table-scroll" aria-label="Table 1: Week, What" tabindex="0"><table><thead><tr><th>Week</th><th>What</th></tr></thead><tbody><tr><td>From <span class="nowrap">2025-03-14</span> to <span class="nowrap">2025-04</span></td><td>Plan</td></tr></tbody></table></section>' +
+        '<section class="table-scroll" aria-label="Table 2" tabindex="0"><table><tbody><tr><td>x</td></tr></tbody></table></section>',
     );
   });
 });
