@@ -9,7 +9,8 @@ export interface ContinueTrack {
   data: TrackData;
   title: string;
   url: string;
-  steps: Array<{ id: string; title: string; url: string }>;
+  /** Page id and title of each step, in order; a step's address is the page's base plus its id. */
+  steps: Array<[string, string]>;
 }
 
 const box = document.querySelector<HTMLElement>('[data-continue]');
@@ -29,7 +30,7 @@ function show(): void {
   const last = (track: ContinueTrack) => Math.max(0, ...(store.tracks[track.data.track] ?? []).map((record) => Date.parse(record.at) || 0));
   const track = tracks.filter((candidate) => last(candidate) > 0).sort((a, b) => last(b) - last(a))[0];
   if (!track) return (box.hidden = true), undefined;
-  const states = track.steps.map((step) => stepState(store, track.data, step.id).state);
+  const states = track.steps.map(([id]) => stepState(store, track.data, id).state);
   const done = states.filter((state) => state === 'done').length;
   const nextIndex = states.findIndex((state) => state !== 'done');
   const trackLink = document.createElement('a');
@@ -38,10 +39,10 @@ function show(): void {
   if (nextIndex < 0) {
     text.replaceChildren('You have read every step of ', trackLink, '.');
   } else {
-    const next = track.steps[nextIndex];
+    const [id, title] = track.steps[nextIndex];
     const link = document.createElement('a');
-    link.href = next.url;
-    link.textContent = next.title;
+    link.href = `${box.dataset.base}${id}/`;
+    link.textContent = title;
     const changed = states[nextIndex] === 'changed' ? ' (changed since you read it)' : '';
     text.replaceChildren(`${done} of ${track.steps.length} steps done in `, trackLink, `. Next, step ${nextIndex + 1}${changed}: `, link, '.');
   }

@@ -122,8 +122,8 @@ if (steps.length) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-progress-ui]')) element.hidden = false;
   // Another tab marked a step: show it here too.
   addEventListener('storage', (event) => event.key === PROGRESS_KEY && render());
-  // Back and Forward can show this page from the back/forward cache, as it was when it was left:
-  // read the storage again. render() also runs after any form restoration, so what the browser
-  // restored into the boxes is always replaced by what is stored.
-  addEventListener('pageshow', (event) => event.persisted && render());
+  // Back and Forward can show this page from the back/forward cache, as it was when it was left, or
+  // reload it and restore the boxes as they were (after this script ran): either way, pageshow
+  // comes after, so read the storage again then.
+  addEventListener('pageshow', render);
 }

@@ -236,6 +236,7 @@ test('every release and the draft have their tracks; the switcher moves between 
 });
 
 test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress shown', async ({ page }) => {
+  test.setTimeout(90_000);
   const [track] = await trackLinks(page);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
   for (const colorScheme of ['light', 'dark'] as const) {
