@@ -202,6 +202,8 @@ test.describe('print view of a release', () => {
   });
 
   test('has unique ids and keeps every in-document link inside the document', async ({ page, request }) => {
+    // axe over every page of a release in one document: slow on a busy machine.
+    test.setTimeout(90_000);
     const { releases } = await manifest(request);
     await page.goto(`${releases[0].url}print/`);
     const { duplicates, broken, leaving } = await page.evaluate(() => {
