@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -12,7 +14,17 @@ import { remarkReleaseNotes } from './src/lib/notes.ts';
 // from this processor (Astro 7 deprecates remarkPlugins on mdx() itself). Playbook pages are compiled by src/lib/compile.ts with
 // the same remark-gfm, once per distinct page, because most pages repeat unchanged across releases.
 // PLAYBOOK_OUT_DIR and PLAYBOOK_CACHE_DIR let the benchmark (and parallel test runs) build elsewhere.
+// The one inline script: it applies the reader's theme before the first paint (no flash of the wrong
+// theme). Astro hashes only the scripts it bundles, so this one's hash is added to the policy here,
+// from the same file that src/layouts/Base.astro writes into the page.
+const themeEarly = readFileSync(new URL('./src/client/theme-early.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
+const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest('base64')}`;
+
 export default defineConfig({
+  // The site's public address (e.g. https://playbook.example.org), when known: printed pages then
+  // carry absolute addresses. Without it they carry the address the page was printed from.
+  site: process.env.PLAYBOOK_SITE || undefined,
   output: 'static',
   outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
   cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',
@@ -42,7 +54,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeEarlyHash] },
     },
   },
   server: { host: '127.0.0.1', port: 4321 },

@@ -1,7 +1,10 @@
 /**
- * A copy-link button on each section heading, for trainers pasting a link into a chat: the section
- * in the latest release by default, or pinned to the release being read.
+ * A copy-link button beside each section heading's `#` link, for trainers pasting a link into a
+ * chat: the section in the latest release, or pinned to the release being read (the default on an
+ * old release). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
+ * the button shows the address, selected, to copy by hand.
  */
+const CHOICE_KEY = 'playbook-section-links';
 const choice = document.querySelector<HTMLElement>('[data-copy-links]');
 const announcer = document.querySelector<HTMLElement>('[data-copy-status]');
 
@@ -9,9 +12,31 @@ function say(text: string): void {
   if (announcer) announcer.textContent = text;
 }
 
-if (choice && navigator.clipboard) {
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(CHOICE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+if (choice) {
   choice.hidden = false;
-  for (const heading of document.querySelectorAll<HTMLElement>('.prose :is(h2, h3)[id]:not(#footnote-label)')) {
+  const radios = [...choice.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+  const stored = remembered();
+  for (const radio of radios) {
+    if (stored && radio.value === stored) radio.checked = true;
+    radio.addEventListener('change', () => {
+      try {
+        localStorage.setItem(CHOICE_KEY, radio.value);
+      } catch {
+        // Storage blocked: the choice lasts for this page.
+      }
+    });
+  }
+
+  for (const row of document.querySelectorAll<HTMLElement>('.prose .section-heading')) {
+    const heading = row.querySelector<HTMLElement>('h2, h3')!;
     const title = heading.textContent?.trim() ?? '';
     const button = document.createElement('button');
     button.type = 'button';
@@ -22,25 +47,33 @@ if (choice && navigator.clipboard) {
     hidden.className = 'visually-hidden';
     hidden.textContent = ` to “${title}”`;
     button.append(label, hidden);
-    // Beside the heading, not inside it: the heading's name stays its text.
-    const row = document.createElement('div');
-    row.className = `section-heading section-heading--${heading.localName}`;
-    heading.replaceWith(row);
-    row.append(heading, button);
+    row.append(button);
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
-      const pinned = !choice.dataset.latest || choice.querySelector<HTMLInputElement>('input[value="pinned"]')?.checked;
+      const pinned = !choice.dataset.latest || radios.find((radio) => radio.value === 'pinned')?.checked;
       const url = `${location.origin}${pinned ? choice.dataset.pinned : choice.dataset.latest}#${heading.id}`;
       try {
+        if (!navigator.clipboard) throw new Error('no clipboard');
         await navigator.clipboard.writeText(url);
         label.textContent = 'Copied';
         say(`Link to “${title}” copied${pinned ? '' : ', in the latest release'}.`);
+        clearTimeout(timer);
+        timer = setTimeout(() => (label.textContent = 'Copy link'), 2500);
       } catch {
-        label.textContent = 'Not copied';
-        say(`Could not copy. The link is ${url}`);
+        // No clipboard here: show the address, selected, to copy by hand.
+        let field = row.querySelector<HTMLInputElement>('.copy-link__field');
+        if (!field) {
+          field = document.createElement('input');
+          field.className = 'copy-link__field';
+          field.readOnly = true;
+          field.setAttribute('aria-label', `Link to “${title}”, selected: copy it`);
+          row.append(field);
+        }
+        field.value = url;
+        field.focus();
+        field.select();
+        say('Copying is not possible here: the link is selected, press Control+C or Command+C to copy it.');
       }
-      clearTimeout(timer);
-      timer = setTimeout(() => (label.textContent = 'Copy link'), 2500);
     });
   }
 }

@@ -1,14 +1,14 @@
 // On the 404 page only: point a mistyped or outdated address at the page it was probably after.
-import { suggestPages, type KnownPage } from '../lib/suggest.ts';
+import { suggestAddress, type KnownSite } from '../lib/suggest.ts';
 
-const data = document.getElementById('known-pages');
+const data = document.getElementById('known-site');
 const target = document.getElementById('suggestions');
 if (data && target) {
-  const pages = JSON.parse(data.textContent ?? '[]') as KnownPage[];
-  const suggestions = suggestPages(location.pathname, pages);
+  const site = JSON.parse(data.textContent ?? '{}') as KnownSite;
+  const suggestions = suggestAddress(location.pathname, site);
   if (suggestions.length) {
     const heading = document.createElement('h2');
-    heading.textContent = suggestions[0].reason === 'same-id' ? 'This page in the latest release' : 'Did you mean';
+    heading.textContent = suggestions[0].reason !== 'same-id' ? 'Did you mean' : /^\/latest\/[^/]+\/$/.test(suggestions[0].url) && suggestions[0].url !== '/latest/glossary/' ? 'This page in the latest release' : 'What you are probably looking for';
     const list = document.createElement('ul');
     for (const suggestion of suggestions) {
       const item = document.createElement('li');

@@ -2,7 +2,7 @@
  * Onboarding progress, kept in this browser only: the track page's checkboxes and the step on
  * each page of a track. The page works without it; this reveals the controls and fills them in.
  */
-import { PROGRESS_KEY, clearTrack, markStep, parseProgress, stepState, type ProgressStore, type StepChange, type TrackData } from '../lib/progress.ts';
+import { PROGRESS_KEY, clearTrack, markStep, parseProgress, restoreRecords, stepState, trackRecords, type ProgressRecord, type ProgressStore, type StepChange, type TrackData } from '../lib/progress.ts';
 
 function load(): ProgressStore {
   try {
@@ -39,10 +39,40 @@ if (dataBlock) {
   for (const item of document.querySelectorAll<HTMLElement>('[data-step]')) {
     steps.push({ data, page: item.dataset.step!, box: item.querySelector('[data-step-done]')!, note: item.querySelector('[data-step-changed]')!, item });
   }
-  document.querySelector('[data-track-clear]')?.addEventListener('click', () => {
-    save(clearTrack(load(), data.track));
+  // Clearing asks first, forgets only what this page shows (this release and the older ones it
+  // carries over), and can be undone until the page is left.
+  const clear = document.querySelector<HTMLButtonElement>('[data-track-clear]')!;
+  const confirm = document.querySelector<HTMLElement>('[data-track-confirm]')!;
+  const undo = document.querySelector<HTMLButtonElement>('[data-track-undo]')!;
+  const releases = [data.release, ...data.older];
+  let cleared: ProgressRecord[] = [];
+  const say = (text: string) => status && (status.textContent = text);
+  clear.addEventListener('click', () => {
+    confirm.hidden = false;
+    undo.hidden = true;
+    say('');
+    confirm.querySelector<HTMLButtonElement>('[data-track-clear-yes]')!.focus();
+  });
+  confirm.querySelector('[data-track-clear-no]')!.addEventListener('click', () => {
+    confirm.hidden = true;
+    clear.focus();
+  });
+  confirm.querySelector('[data-track-clear-yes]')!.addEventListener('click', () => {
+    const store = load();
+    cleared = trackRecords(store, data.track, releases);
+    save(clearTrack(store, data.track, releases));
     render();
-    if (status) status.textContent = 'Your progress on this track was cleared.';
+    confirm.hidden = true;
+    undo.hidden = false;
+    say('Your progress on this track was cleared.');
+    undo.focus();
+  });
+  undo.addEventListener('click', () => {
+    save(restoreRecords(load(), data.track, cleared));
+    render();
+    undo.hidden = true;
+    say('Your progress on this track is back.');
+    clear.focus();
   });
 }
 
@@ -92,4 +122,8 @@ if (steps.length) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-progress-ui]')) element.hidden = false;
   // Another tab marked a step: show it here too.
   addEventListener('storage', (event) => event.key === PROGRESS_KEY && render());
+  // Back and Forward can show this page from the back/forward cache, as it was when it was left, or
+  // reload it and restore the boxes as they were (after this script ran): either way, pageshow
+  // comes after, so read the storage again then.
+  addEventListener('pageshow', render);
 }

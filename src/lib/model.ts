@@ -174,6 +174,33 @@ export interface SwitchTarget {
 /** The fragment the front page answers with a notice: the page is not part of this release. */
 export const NOT_IN_RELEASE = 'not-in-release';
 
+/** The same notice naming the page the reader came from: `not-in-release--<page-id>`. */
+export function notInReleaseId(id: string): string {
+  return `${NOT_IN_RELEASE}--${id}`;
+}
+
+/** A page of another release that a release does not have, for its front page's notice naming it. */
+export interface MissingPage {
+  id: string;
+  title: string;
+  /** Where to read it: the newest release that has it (or the draft). */
+  url: string;
+  releaseName: string;
+}
+
+/** Every page id of any release that resolves to nothing in `release` (no same, successor or predecessor page). */
+export function pagesMissingFrom(library: Library, release: Release): MissingPage[] {
+  const newest = new Map<string, Page>();
+  for (const other of library.all) for (const page of other.pages) newest.set(page.id, page);
+  return [...newest.values()]
+    .filter((page) => library.resolve(page.id, release).kind === 'missing')
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((page) => {
+      const home = library.all.find((candidate) => candidate.release === page.release)!;
+      return { id: page.id, title: page.title, url: page.url, releaseName: home.name };
+    });
+}
+
 /**
  * One model of every release, built once: routes, the manifest and the scripts all ask it, so no
  * two of them compute the same thing differently.
@@ -278,7 +305,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
       [...releases].reverse().concat(draft ? [draft] : []).map((release): SwitchTarget => {
         if (id === undefined) return { release, url: release.url, kind: 'front' };
         const resolution = resolve(id, release);
-        if (resolution.kind === 'missing') return { release, url: `${release.url}#${NOT_IN_RELEASE}`, kind: 'missing' };
+        if (resolution.kind === 'missing') return { release, url: `${release.url}#${notInReleaseId(id)}`, kind: 'missing' };
         return { release, url: resolution.page.url, kind: resolution.kind };
       }),
   };

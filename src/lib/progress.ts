@@ -101,10 +101,35 @@ export function markStep(store: ProgressStore, track: string, release: string, i
   return { version: 1, tracks };
 }
 
-/** Forgets a track's progress in every release. */
-export function clearTrack(store: ProgressStore, track: string): ProgressStore {
+/**
+ * Forgets a track's progress in the given releases only: a track page shows the progress of its own
+ * release and the older ones it carries over, and clearing there must not touch a newer release's.
+ */
+export function clearTrack(store: ProgressStore, track: string, releases: readonly string[]): ProgressStore {
+  const records = (store.tracks[track] ?? []).filter((record) => !releases.includes(record.release));
+  const tracks = { ...store.tracks, [track]: records };
+  if (records.length === 0) delete tracks[track];
+  return { version: 1, tracks };
+}
+
+/** The records `clearTrack` would forget: what an undo puts back. */
+export function trackRecords(store: ProgressStore, track: string, releases: readonly string[]): ProgressRecord[] {
+  return (store.tracks[track] ?? []).filter((record) => releases.includes(record.release));
+}
+
+/**
+ * Puts cleared records back (undo). A release marked again since the clearing keeps its new steps
+ * too, so nothing the reader did in between is lost.
+ */
+export function restoreRecords(store: ProgressStore, track: string, restored: readonly ProgressRecord[]): ProgressStore {
+  const records = (store.tracks[track] ?? []).map((record) => ({ ...record, done: [...record.done] }));
+  for (const old of restored) {
+    const current = records.find((record) => record.release === old.release);
+    if (current) current.done = [...new Set([...old.done, ...current.done])];
+    else records.push({ ...old, done: [...old.done] });
+  }
   const tracks = { ...store.tracks };
-  delete tracks[track];
+  if (records.length) tracks[track] = records;
   return { version: 1, tracks };
 }
 

@@ -184,3 +184,38 @@ export function pageWeight(dist: string, file: string): PageWeight {
   for (const match of html.matchAll(STATIC_IMPORT)) if (match[1].startsWith('/')) visit(match[1]);
   return { scriptBytes, styleBytes, scripts: [...seen] };
 }
+
+/**
+ * What is out of place in a document's outline: a tag, text or comment after `</body>` or `</html>`,
+ * and a document without exactly one html, head and body. Browsers repair these silently and
+ * html-validate lets them pass, but the W3C checker reports them ("Stray start tag script").
+ */
+export function documentStructureProblems(html: string): string[] {
+  const problems: string[] = [];
+  const opened: Record<string, number> = { html: 0, head: 0, body: 0 };
+  let closed: 'body' | 'html' | undefined;
+  // Elements opened after the end: their own text and end tags are part of the one problem.
+  let depth = 0;
+  const stray = (what: string) => problems.push(`${what} after </${closed}>`);
+  const parser = new Parser({
+    onopentag(name) {
+      if (name in opened) opened[name]++;
+      if (!closed) return;
+      if (depth === 0) stray(`<${name}>`);
+      depth++;
+    },
+    onclosetag(name, isImplied) {
+      if (closed && depth > 0) depth--;
+      else if (!isImplied && (name === 'body' || name === 'html')) closed = name === 'html' ? 'html' : (closed ?? 'body');
+    },
+    ontext(text) {
+      if (closed && depth === 0 && text.trim()) stray(`text "${text.trim().slice(0, 40)}"`);
+    },
+    oncomment() {
+      if (closed && depth === 0) stray('a comment');
+    },
+  });
+  parser.end(html);
+  for (const [name, count] of Object.entries(opened)) if (count !== 1) problems.push(`${count} <${name}> elements, expected 1`);
+  return problems;
+}

@@ -27,14 +27,66 @@ export function requestedId(pathname: string): string | undefined {
  */
 export function suggestPages(pathname: string, latest: readonly KnownPage[], limit = 3): Suggestion[] {
   const id = requestedId(pathname);
-  if (!id) return [];
-  const exact = latest.find((page) => page.id === id);
-  if (exact) return [{ url: `/latest/${exact.id}/`, title: exact.title, reason: 'same-id' }];
+  return id ? similar(id, latest, (page) => `/latest/${page.id}/`, limit) : [];
+}
+
+/** The same id, else up to `limit` ids spelt nearly the same (a typo, a missing hyphen, a plural). */
+function similar(id: string, known: readonly KnownPage[], url: (entry: KnownPage) => string, limit: number): Suggestion[] {
+  const exact = known.find((entry) => entry.id === id);
+  if (exact) return [{ url: url(exact), title: exact.title, reason: 'same-id' }];
   const threshold = Math.max(2, Math.floor(id.length / 3));
-  return latest
-    .map((page) => ({ page, score: Math.min(distance(id, page.id), page.id.includes(id) || id.includes(page.id) ? 1 : Infinity) }))
+  return known
+    .map((entry) => ({ entry, score: Math.min(distance(id, entry.id), entry.id.includes(id) || id.includes(entry.id) ? 1 : Infinity) }))
     .filter(({ score }) => score <= threshold)
-    .sort((a, b) => a.score - b.score || a.page.id.localeCompare(b.page.id))
+    .sort((a, b) => a.score - b.score || a.entry.id.localeCompare(b.entry.id))
     .slice(0, limit)
-    .map(({ page }) => ({ url: `/latest/${page.id}/`, title: page.title, reason: 'similar-id' }));
+    .map(({ entry }) => ({ url: url(entry), title: entry.title, reason: 'similar-id' }));
+}
+
+/** What the 404 page knows of the site, beyond the latest release's pages. */
+export interface KnownSite {
+  /** Pages of the latest release, and removed ones (/latest/<id>/ explains where they went). */
+  pages: KnownPage[];
+  /** Onboarding tracks of the latest release. */
+  tracks: KnownPage[];
+  /** Every release key, oldest first, `draft` last when there is one. */
+  releases: string[];
+  latest: string;
+}
+
+/** The compare pair in `/compare/<from>...<to>/` (two or three dots), if both are releases (`latest` allowed). */
+function comparePair(segment: string, site: KnownSite): [string, string] | undefined {
+  const match = /^([^.]+(?:\.\d+)*)\.{2,3}(.+)$/.exec(segment);
+  if (!match) return undefined;
+  const known = (release: string) => (release === 'latest' ? site.latest : site.releases.includes(release) ? release : undefined);
+  const from = known(match[1]);
+  const to = known(match[2]);
+  return from && to ? [from, to] : undefined;
+}
+
+/**
+ * What the 404 page offers for any address: a compare pair that is not prebuilt goes to the picker
+ * with both releases filled in; a glossary, print view or track without its release prefix (or
+ * misspelt) goes to the latest one; anything else is taken for a page id (`suggestPages`).
+ */
+export function suggestAddress(pathname: string, site: KnownSite, limit = 3): Suggestion[] {
+  const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
+  const last = segments.at(-1)?.replace(/\.html$/, '');
+  const latestUrl = `/v/${site.latest}/`;
+  if (segments[0] === 'compare' && segments[1]) {
+    const pair = comparePair(segments[1], site);
+    if (pair) return [{ url: `/compare/?${new URLSearchParams({ from: pair[0], to: pair[1] })}`, title: `Compare ${pair[0] === 'draft' ? 'the draft' : `release ${pair[0]}`} with ${pair[1] === 'draft' ? 'the draft' : `release ${pair[1]}`}`, reason: 'same-id' }];
+    return [{ url: '/compare/', title: 'Compare any two releases', reason: 'similar-id' }];
+  }
+  if (last === 'glossary') return [{ url: '/latest/glossary/', title: `Glossary of the latest release (${site.latest})`, reason: 'same-id' }];
+  if (last === 'print') return [{ url: `${latestUrl}print/`, title: `Every page of release ${site.latest}, for printing`, reason: 'same-id' }];
+  const onboarding = segments.indexOf('onboarding');
+  if (onboarding >= 0) {
+    const track = segments[onboarding + 1];
+    if (!track) return [{ url: '/onboarding/', title: 'Onboarding tracks', reason: 'same-id' }];
+    const tracks = similar(track, site.tracks, (entry) => `/onboarding/${entry.id}/`, limit);
+    return tracks.length ? tracks : [{ url: '/onboarding/', title: 'Onboarding tracks', reason: 'similar-id' }];
+  }
+  if (segments[0] === 'changelog') return [{ url: '/changelog/', title: 'Every release and its changes', reason: 'similar-id' }];
+  return suggestPages(pathname, site.pages, limit);
 }

@@ -60,3 +60,11 @@ export interface SectionLinkBases {
 export function sectionLinkBases(library: Library, release: Release, pageId: string): SectionLinkBases {
   return { latest: library.latest.page(pageId) ? latestUrl(pageId) : undefined, pinned: pageUrl(release.release, pageId) };
 }
+
+/**
+ * A path as a full address when the site's address is configured (PLAYBOOK_SITE), else the path
+ * itself, which the browser completes with the origin it was read from (src/client/site.ts).
+ */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  return site ? new URL(path, site).href : path;
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { checkSite, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
+import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
 import { DIST, repositoryLibrary } from './site.ts';
 
 type Library = Awaited<ReturnType<typeof repositoryLibrary>>;
@@ -51,15 +51,41 @@ test.describe('accessibility', () => {
     test(`${kind}: zero axe-core violations at WCAG 2.2 AA, in light and dark`, async ({ page }) => {
       const url = urlOf(await repositoryLibrary());
       test.skip(!url, `this content has no ${kind}`);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(url!);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-        const violations = results.violations.map((v) => `${kind} (${url}, ${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(violations).toEqual([]);
+      // Up to six axe runs a kind; the print view holds every page of a release.
+      test.setTimeout(240_000);
+      // At desktop size with everything shown; at phone size with the menu drawer open (and the
+      // theme switch in it), then with "Pages" and "On this page" open.
+      for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(viewport);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.goto(url!);
+          const folded = await page.locator('.sidebar__toggle, .toc__title').count();
+          const states = size === 'desktop' ? ['as loaded'] : folded ? ['menu open', 'pages and sections open'] : ['menu open'];
+          for (const state of states) {
+            if (state === 'menu open') await page.locator('.menu > summary').click();
+            if (state === 'pages and sections open') {
+              await page.keyboard.press('Escape');
+              for (const toggle of await page.locator('.sidebar__toggle, .toc__title').all()) await toggle.click();
+            }
+            const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+            const violations = results.violations.map((v) => `${kind} (${url}, ${size}, ${colorScheme}, ${state}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            expect(violations).toEqual([]);
+          }
+        }
       }
     });
   }
+
+  test('a theme chosen in the switch passes axe like the system one, and the trainer tools open clean', async ({ page }) => {
+    const library = await repositoryLibrary();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(library.releases[0].pages[1].url);
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.locator('.trainer-tools > summary').click();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
 
   test('a keyboard user can skip to the content and reach the page links', async ({ page }) => {
     const library = await repositoryLibrary();
@@ -144,6 +170,14 @@ test.describe('the built files', () => {
     for (const file of await htmlFiles(DIST)) {
       const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
       for (const result of report.results) for (const message of result.messages) problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('every page ends with </html>, with one html, head and body (what html-validate does not check)', async () => {
+    const problems: string[] = [];
+    for (const file of await htmlFiles(DIST)) {
+      for (const problem of documentStructureProblems(readFileSync(join(DIST, file), 'utf8'))) problems.push(`${file}: ${problem}`);
     }
     expect(problems).toEqual([]);
   });

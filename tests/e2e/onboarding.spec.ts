@@ -94,17 +94,59 @@ test('marking a step on its page marks it on the track, with the keyboard', asyn
   await expect(step(page, 1).getByRole('checkbox')).toBeChecked();
 });
 
-test('progress can be cleared, and the clearing is announced', async ({ page }) => {
+test('progress is right after Back and Forward (the browser restores neither old boxes nor an old count)', async ({ page }) => {
   const [track] = await trackLinks(page);
   await page.goto(track);
   await step(page, 0).getByRole('checkbox').check();
+  await step(page, 2).locator('.track-step__title a').click();
+  await page.locator('.track-progress').getByRole('checkbox').first().check();
+  await page.goBack();
+  await expect(page.locator('[data-track-summary]')).toHaveText(/^2 of \d+ steps done\.$/);
+  await expect(step(page, 2).getByRole('checkbox')).toBeChecked();
+  await expect(step(page, 0).getByRole('checkbox')).toBeChecked();
+  // And the reverse: unmarked on the step page, then Back.
+  await page.goForward();
+  await page.locator('.track-progress').getByRole('checkbox').first().uncheck();
+  await page.goBack();
+  await expect(step(page, 2).getByRole('checkbox')).not.toBeChecked();
+  await expect(page.locator('[data-track-summary]')).toHaveText(/^1 of \d+ steps done\.$/);
+});
+
+test('clearing progress asks first, clears only this release and the older ones it shows, and can be undone', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const trackId = library.latest.tracks[0].id;
+  test.skip(!library.draft?.tracks.some((t) => t.id === trackId), 'the draft does not have the track');
+  // Progress in the draft, a newer release than the one read: clearing here must keep it.
+  await page.goto(`/draft/onboarding/${trackId}/`);
+  await step(page, 1).getByRole('checkbox').check();
+  await page.goto(`/onboarding/${trackId}/`);
+  await step(page, 0).getByRole('checkbox').check();
   await step(page, 2).getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Clear my progress on this track' }).click();
+  const clear = page.getByRole('button', { name: 'Clear my progress on this track' });
+  await clear.click();
+  await page.getByRole('button', { name: 'Keep my progress' }).click();
+  await expect(page.locator('.track-steps input:checked')).toHaveCount(2);
+  await expect(clear).toBeFocused();
+
+  await clear.click();
+  await expect(page.getByText(`Forget the steps you marked done on this track in release ${library.latest.release}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, clear my progress' }).click();
   await expect(page.getByRole('status')).toHaveText('Your progress on this track was cleared.');
   await expect(page.locator('.track-steps input:checked')).toHaveCount(0);
   await page.reload();
   await expect(page.locator('.track-steps input:checked')).toHaveCount(0);
-  expect(await page.evaluate(() => localStorage.getItem('playbook-progress'))).toBe('{"version":1,"tracks":{}}');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('playbook-progress')!));
+  expect(stored.tracks[trackId].map((record: { release: string }) => record.release)).toEqual(['draft']);
+
+  await clear.click();
+  await page.getByRole('button', { name: 'Keep my progress' }).click();
+  await page.goto(`/onboarding/${trackId}/`);
+  await step(page, 3).getByRole('checkbox').check();
+  await clear.click();
+  await page.getByRole('button', { name: 'Yes, clear my progress' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your progress on this track is back.');
+  await expect(step(page, 3).getByRole('checkbox')).toBeChecked();
 });
 
 test('a reader with progress in an older release sees which steps changed since, with the diff of each', async ({ page, request }) => {
@@ -194,6 +236,7 @@ test('every release and the draft have their tracks; the switcher moves between 
 });
 
 test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress shown', async ({ page }) => {
+  test.setTimeout(90_000);
   const [track] = await trackLinks(page);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -205,5 +248,24 @@ test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress
     expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => `${track} ${colorScheme}: ${v.id}`)).toEqual([]);
     await step(page, 0).locator('.track-step__title a').click();
     expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => `${page.url()} ${colorScheme}: ${v.id}`)).toEqual([]);
+  }
+});
+
+test('a reader with progress can continue where they left off, from the front page and /onboarding/', async ({ page }) => {
+  const library = await repositoryLibrary();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeHidden();
+  const track = library.latest.tracks[0];
+  const steps = track.steps.map((s) => library.latest.page(s.page)!);
+  await page.goto(`/onboarding/${track.id}/`);
+  await step(page, 0).getByRole('checkbox').check();
+  await step(page, 1).getByRole('checkbox').check();
+  for (const url of ['/', '/onboarding/']) {
+    await page.goto(url);
+    const box = page.locator('.continue-reading');
+    await expect(box.getByRole('heading', { name: 'Continue where you left off' })).toBeVisible();
+    await expect(box).toContainText(`2 of ${steps.length} steps done in ${track.title}. Next, step 3: ${steps[2].title}.`);
+    await box.getByRole('link', { name: steps[2].title }).click();
+    await expect(page).toHaveURL(`/latest/${steps[2].id}/`);
   }
 });

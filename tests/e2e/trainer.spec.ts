@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/model.ts';
 import { repositoryLibrary } from './site.ts';
 
@@ -20,6 +20,11 @@ async function pageWithSections(request: APIRequestContext): Promise<{ id: strin
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** The trainer tools are folded behind one control: unfold them. */
+async function openTrainerTools(page: Page): Promise<void> {
+  await page.locator('.trainer-tools > summary').click();
+}
 
 test.describe('copy a link to a section', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -44,10 +49,11 @@ test.describe('copy a link to a section', () => {
     const old = releases.find((release) => release !== releases[0] && release.pages.some((entry) => entry.id === target.id));
     const version = old?.version ?? releases[0].version;
     await page.goto(`/v/${version}/${target.id}/`);
+    await openTrainerTools(page);
     await page.getByRole('radio', { name: new RegExp(`release ${version} only`) }).check();
     const heading = page.locator('.prose :is(h2, h3)[id]:not(#footnote-label)').last();
     const anchor = (await heading.getAttribute('id'))!;
-    await page.locator(`[id="${anchor}"] + button`).click();
+    await page.locator(`[id="${anchor}"]`).locator('xpath=..').locator('button.copy-link').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(baseURL!).origin}/v/${version}/${target.id}/#${anchor}`);
   });
 
@@ -63,14 +69,47 @@ test.describe('copy a link to a section', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(baseURL!).origin}${removed!.lastPage.url}#${heading.id}`);
   });
 
-  test('without JavaScript the headings are plain and nothing offers to copy', async ({ browser, request }) => {
+  test('without JavaScript each section has a plain # link to it, and nothing offers to copy', async ({ browser, request }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto((await pageWithSections(request)).url);
-    await expect(page.locator('.prose h2').first()).toBeVisible();
-    await expect(page.getByRole('button')).toHaveCount(0);
+    const target = await pageWithSections(request);
+    await page.goto(target.url);
+    const heading = page.locator('.prose h2[id]').nth(1);
+    const id = (await heading.getAttribute('id'))!;
+    const title = (await heading.textContent())!.trim();
+    await page.getByRole('link', { name: `Link to the section “${title}”` }).click();
+    await expect(page).toHaveURL(new RegExp(`${target.url}#${id}$`));
+    await expect(page.getByRole('button', { name: /Copy link/ })).toHaveCount(0);
     await expect(page.getByRole('radio')).toHaveCount(0);
     await context.close();
+  });
+
+  test('the latest/pinned choice is pinned by default on an old release, and remembered', async ({ page }) => {
+    const library = await repositoryLibrary();
+    const old = library.releases.find((release) => release !== library.latest && release.pages.some((p) => library.latest.page(p.id)))!;
+    const shared = old.pages.filter((p) => library.latest.page(p.id));
+    await page.goto(shared[0].url);
+    await openTrainerTools(page);
+    await expect(page.getByRole('radio', { name: new RegExp(`release ${old.release} only`) })).toBeChecked();
+    await page.getByRole('radio', { name: 'the latest release' }).check();
+    await page.goto(shared[1].url);
+    await openTrainerTools(page);
+    await expect(page.getByRole('radio', { name: 'the latest release' })).toBeChecked();
+  });
+});
+
+test.describe('copy a link without a clipboard (plain HTTP on an intranet address)', () => {
+  test('offers the address selected, to copy by hand', async ({ page, request, baseURL }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    const target = await pageWithSections(request);
+    await page.goto(target.url);
+    const heading = page.locator('.prose h2[id]').first();
+    const title = (await heading.textContent())!.trim();
+    await page.getByRole('button', { name: `Copy link to “${title}”` }).click();
+    const field = page.getByRole('textbox', { name: `Link to “${title}”, selected: copy it` });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(`${new URL(baseURL!).origin}/latest/${target.id}/#${await heading.getAttribute('id')}`);
+    expect(await field.evaluate((input: HTMLInputElement) => input.selectionEnd! - input.selectionStart!)).toBe((await field.inputValue()).length);
   });
 });
 
@@ -80,6 +119,7 @@ test.describe('presentation view', () => {
     await page.goto(target.url);
     const sections = await page.locator('.prose > :is(h2, .section-heading--h2)').count();
     const ids = await page.locator('.prose h2[id]:not(#footnote-label)').evaluateAll((headings) => headings.map((h) => h.id));
+    await openTrainerTools(page);
     await page.getByRole('button', { name: /^Present/ }).click();
 
     const bar = page.getByRole('navigation', { name: 'Presentation' });
@@ -140,6 +180,7 @@ test.describe('presentation view', () => {
     await page.goto(target.url);
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((path) => /\/present\.[^/]*\.js$/.test(path))).toEqual([]);
+    await openTrainerTools(page);
     await page.getByRole('button', { name: /^Present/ }).click();
     await expect(page.getByRole('navigation', { name: 'Presentation' })).toBeVisible();
     expect(scripts.filter((path) => /\/present\.[^/]*\.js$/.test(path))).toHaveLength(1);
@@ -161,6 +202,8 @@ test.describe('print view of a release', () => {
   });
 
   test('has unique ids and keeps every in-document link inside the document', async ({ page, request }) => {
+    // axe over every page of a release in one document: slow on a busy machine.
+    test.setTimeout(90_000);
     const { releases } = await manifest(request);
     await page.goto(`${releases[0].url}print/`);
     const { duplicates, broken, leaving } = await page.evaluate(() => {
@@ -198,6 +241,49 @@ test.describe('print view of a release', () => {
     }
     await expect(page.locator('h1')).toBeVisible();
     expect((await page.pdf()).length).toBeGreaterThan(1000);
+  });
+});
+
+test.describe('printed pages carry their release', () => {
+  test('every printed sheet of a page says its release, date and full permanent address', async ({ page, baseURL }) => {
+    const library = await repositoryLibrary();
+    const origin = new URL(baseURL!).origin;
+    const old = library.releases[0];
+    const latestPage = library.latest.pages[2];
+    for (const [url, release, permanent] of [
+      [old.pages[1].url, old, old.pages[1].url],
+      [`/latest/${latestPage.id}/`, library.latest, latestPage.url],
+    ] as const) {
+      await page.goto(url);
+      const stamp = page.locator('.print-stamp');
+      await expect(stamp).toBeHidden();
+      await page.emulateMedia({ media: 'print' });
+      await expect(stamp).toBeVisible();
+      await expect(stamp).toHaveText(`Peer Support Playbook · Release ${release.release}, ${release.date} · ${origin}${permanent}`);
+      // A fixed element is repeated on every printed sheet.
+      expect(await stamp.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  test('the print cover and each page of the whole-release print give full addresses', async ({ page, baseURL }) => {
+    const library = await repositoryLibrary();
+    const origin = new URL(baseURL!).origin;
+    await page.goto(`${library.latest.url}print/`);
+    await expect(page.locator('.print-cover__facts')).toContainText(`online at ${origin}${library.latest.url}`);
+    await expect(page.locator('.print-page__meta').first()).toContainText(`${origin}${library.latest.pages[0].url}`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-stamp')).toContainText(`Release ${library.latest.release}, ${library.latest.date} · ${origin}${library.latest.url}print/`);
+  });
+
+  test('a page printed in the dark theme prints dark text on white', async ({ page }) => {
+    const library = await repositoryLibrary();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(library.latest.pages[1].url);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    const colors = await page.locator('.badge').first().evaluate((badge) => [getComputedStyle(badge).color, getComputedStyle(badge).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    expect(colors).toEqual(['rgb(0, 0, 0)', 'rgb(243, 245, 247)', 'rgb(255, 255, 255)']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { NOT_IN_RELEASE } from '../../src/lib/model.ts';
+import { NOT_IN_RELEASE, notInReleaseId } from '../../src/lib/model.ts';
 import { repositoryLibrary } from './site.ts';
 
 test('an old page shows the banner and the switcher keeps the reader on the same page in the latest release', async ({ page }) => {
@@ -45,14 +45,19 @@ test('a page with no counterpart in a release switches to that release front pag
   const library = await repositoryLibrary();
   const added = library.latest.pages.find((p) => library.resolve(p.id, library.releases[0]).kind === 'missing')!;
   await page.goto(added.url);
-  const notice = page.locator(`#${NOT_IN_RELEASE}`);
+  const notice = page.locator(`[id="${notInReleaseId(added.id)}"]`);
   await page.locator('.version-switcher summary').click();
   await page.locator(`.version-switcher a[data-release="${library.releases[0].release}"]`).click();
-  await expect(page).toHaveURL(`${library.releases[0].url}#${NOT_IN_RELEASE}`);
+  await expect(page).toHaveURL(`${library.releases[0].url}#${notInReleaseId(added.id)}`);
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText(`not part of release ${library.releases[0].release}`);
+  // The notice names the page the reader came from.
+  await expect(notice).toContainText(`“${added.title}” is not part of release ${library.releases[0].release}`);
+  await expect(page.locator(`#${NOT_IN_RELEASE}`)).toBeHidden();
   await page.goto(library.releases[0].url);
   await expect(notice).toBeHidden();
+  // Older links to the unnamed notice keep working.
+  await page.goto(`${library.releases[0].url}#${NOT_IN_RELEASE}`);
+  await expect(page.locator(`#${NOT_IN_RELEASE}`)).toBeVisible();
 });
 
 test('/latest/ of a removed page says where it went, in which release it was removed, and the last release that had it', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_IN_RELEASE, versionsManifest } from '../../src/lib/model.ts';
+import { notInReleaseId, pagesMissingFrom, versionsManifest } from '../../src/lib/model.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
@@ -43,11 +43,20 @@ describe('the library of releases', () => {
   it('gives the switcher a target in every release, newest first, draft last', () => {
     const targets = library.switchTargets('retired');
     expect(targets.map((target) => [target.release.release, target.kind, target.url])).toEqual([
-      ['1.1', 'missing', `/v/1.1/#${NOT_IN_RELEASE}`],
+      ['1.1', 'missing', `/v/1.1/#${notInReleaseId('retired')}`],
       ['1.0', 'same', '/v/1.0/retired/'],
-      ['draft', 'missing', `/draft/#${NOT_IN_RELEASE}`],
+      ['draft', 'missing', `/draft/#${notInReleaseId('retired')}`],
     ]);
     expect(library.switchTargets('old-workflow')[0]).toMatchObject({ kind: 'successor', url: '/v/1.1/encounter-workflow/' });
+  });
+
+  it('lists for each release the pages of other releases it has nothing for, named, with where to read them', () => {
+    const release = library.release('1.1')!;
+    expect(pagesMissingFrom(library, release).map((page) => [page.id, page.url, page.releaseName])).toEqual([
+      ['retired', '/v/1.0/retired/', 'Release 1.0'],
+      ['threats', '/draft/threats/', 'Draft'],
+    ]);
+    expect(pagesMissingFrom(library, release)[0].title).toBe(library.release('1.0')!.page('retired')!.title);
   });
 });
 

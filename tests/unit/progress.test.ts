@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearTrack, emptyProgress, markStep, parseProgress, stepState, type ProgressStore, type TrackData } from '../../src/lib/progress.ts';
+import { clearTrack, emptyProgress, restoreRecords, trackRecords, markStep, parseProgress, stepState, type ProgressStore, type TrackData } from '../../src/lib/progress.ts';
 
 const monday = new Date('2025-03-03T09:00:00.000Z');
 const friday = new Date('2025-03-07T16:30:00.000Z');
@@ -36,7 +36,8 @@ describe('the stored format', () => {
     const copy = structuredClone(before);
     markStep(before, 't', '1.0', ['b'], true, friday);
     markStep(before, 't', '1.0', ['a'], false, friday);
-    clearTrack(before, 't');
+    clearTrack(before, 't', ['1.0']);
+    restoreRecords(before, 't', [{ release: '1.0', done: ['z'], at: 'x' }]);
     expect(before).toEqual(copy);
   });
 
@@ -52,7 +53,27 @@ describe('the stored format', () => {
   it('clears one track and keeps the others', () => {
     let store = markStep(emptyProgress(), 'a', '1.0', ['x'], true, monday);
     store = markStep(store, 'b', '1.0', ['x'], true, monday);
-    expect(Object.keys(clearTrack(store, 'a').tracks)).toEqual(['b']);
+    expect(Object.keys(clearTrack(store, 'a', ['1.0']).tracks)).toEqual(['b']);
+  });
+
+  it('clears only the releases it is given: a newer release keeps its progress', () => {
+    let store = markStep(emptyProgress(), 't', '1.0', ['x'], true, monday);
+    store = markStep(store, 't', '1.1', ['y'], true, monday);
+    store = markStep(store, 't', 'draft', ['z'], true, monday);
+    expect(clearTrack(store, 't', ['1.1', '1.0']).tracks.t).toEqual([{ release: 'draft', done: ['z'], at: monday.toISOString() }]);
+  });
+
+  it('undoes a clearing, keeping what was marked in between', () => {
+    let store = markStep(emptyProgress(), 't', '1.0', ['x'], true, monday);
+    store = markStep(store, 't', '1.1', ['y'], true, monday);
+    const cleared = trackRecords(store, 't', ['1.1', '1.0']);
+    expect(cleared.map((record) => record.release)).toEqual(['1.0', '1.1']);
+    let after = clearTrack(store, 't', ['1.1', '1.0']);
+    expect(after.tracks).toEqual({});
+    after = markStep(after, 't', '1.1', ['w'], true, friday);
+    const restored = restoreRecords(after, 't', cleared);
+    expect(stepState(restored, { track: 't', release: '1.1', older: ['1.0'], changed: {} }, 'x')).toEqual({ state: 'done', release: '1.0' });
+    expect(restored.tracks.t.find((record) => record.release === '1.1')!.done.sort()).toEqual(['w', 'y']);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSite, htmlFacts, pageWeight, urlOfFile } from '../../src/lib/site-check.ts';
+import { checkSite, documentStructureProblems, htmlFacts, pageWeight, urlOfFile } from '../../src/lib/site-check.ts';
 
 function site(files: Record<string, string>): string {
   const dist = mkdtempSync(join(tmpdir(), 'dist-'));
@@ -75,5 +75,30 @@ describe('page weight', () => {
     expect(weight.scripts.sort()).toEqual(['/_astro/a.js', '/_astro/b.js', '/_astro/c.js']);
     expect(weight.scriptBytes).toBe(26 + 16 + 42);
     expect(weight.styleBytes).toBe(6);
+  });
+});
+
+describe('the outline of a built document', () => {
+  const page = (after = '', body = '<p>Text</p>') => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>${after}\n`;
+
+  it('accepts a document that ends with </html>', () => {
+    expect(documentStructureProblems(page())).toEqual([]);
+    expect(documentStructureProblems(page('', '<script type="module" src="/a.js"></script>'))).toEqual([]);
+  });
+
+  it('reports a script written after </html>, as the W3C checker does', () => {
+    expect(documentStructureProblems(page('<script type="module">import "/a.js"</script>'))).toEqual(['<script> after </html>']);
+  });
+
+  it('reports text and elements between </body> and </html>', () => {
+    expect(documentStructureProblems(page().replace('</body>', '</body><div>late</div>'))).toEqual(['<div> after </body>']);
+  });
+
+  it('reports text after the end', () => {
+    expect(documentStructureProblems(page('stray words'))).toEqual(['text "stray words" after </html>']);
+  });
+
+  it('reports a second body', () => {
+    expect(documentStructureProblems(page('', '<p>a</p><body></body>'))).toContain('2 <body> elements, expected 1');
   });
 });

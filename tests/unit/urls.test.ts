@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, sectionLinkBases, switchTargetsTo } from '../../src/lib/urls.ts';
+import { absoluteUrl, glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, sectionLinkBases, switchTargetsTo } from '../../src/lib/urls.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const order = ['1.0', '1.1', '2.0', 'draft'];
@@ -64,5 +64,12 @@ describe('what a section link points at', () => {
     const library = await libraryOf(GOOD_FIXTURE);
     expect(sectionLinkBases(library, library.release('1.0')!, 'old-workflow')).toEqual({ latest: undefined, pinned: '/v/1.0/old-workflow/' });
     expect(sectionLinkBases(library, library.draft!, 'threats')).toEqual({ latest: undefined, pinned: '/draft/threats/' });
+  });
+});
+
+describe('full addresses for print', () => {
+  it('are absolute once the site address is configured, and the path otherwise', () => {
+    expect(absoluteUrl('/v/2.0/tiers/', 'https://playbook.example.org')).toBe('https://playbook.example.org/v/2.0/tiers/');
+    expect(absoluteUrl('/v/2.0/tiers/', undefined)).toBe('/v/2.0/tiers/');
   });
 });

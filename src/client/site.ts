@@ -1,0 +1,91 @@
+/**
+ * On every page, small: the theme switch, and the disclosures of the header and the layout (menu,
+ * release switcher, pages, "On this page"), which work as plain <details> without this script.
+ */
+const THEME_KEY = 'playbook-theme';
+const root = document.documentElement;
+
+// Theme: src/client/theme-early.js applied the stored choice before the first paint.
+const themeSwitch = document.querySelector<HTMLElement>('[data-theme-switch]');
+const themeChoice = themeSwitch?.querySelector('select');
+if (themeSwitch && themeChoice) {
+  themeChoice.value = root.dataset.theme ?? 'auto';
+  themeChoice.addEventListener('change', () => {
+    const theme = themeChoice.value;
+    if (theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    try {
+      if (theme === 'auto') localStorage.removeItem(THEME_KEY);
+      else localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage blocked: the choice lasts for this page.
+    }
+  });
+  themeSwitch.hidden = false;
+}
+
+// A disclosure shown as a column on wide screens (CSS shows its content there anyway) is open
+// there, so that its state is what a screen reader announces.
+for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-open-wide]')) {
+  const wide = matchMedia(`(min-width: ${details.dataset.openWide})`);
+  const sync = () => (details.open = wide.matches);
+  sync();
+  wide.addEventListener('change', sync);
+}
+
+// Menus close on Escape (the focus back on their button), when the focus leaves them, and on a click elsewhere.
+const menus = [...document.querySelectorAll<HTMLDetailsElement>('details[data-dismiss]')];
+const floating = (details: HTMLDetailsElement) => details.open && getComputedStyle(details.querySelector('summary')!).display !== 'none';
+addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const details of menus) {
+    if (!floating(details)) continue;
+    details.open = false;
+    if (details.contains(document.activeElement)) details.querySelector('summary')!.focus();
+  }
+});
+for (const details of menus) {
+  details.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget as Node | null;
+    if (to && !details.contains(to) && floating(details)) details.open = false;
+  });
+}
+addEventListener('click', (event) => {
+  const target = event.target as Element;
+  // A link inside (a section of "On this page") closes the menu too, so the section is not covered.
+  for (const details of menus) if (floating(details) && (!details.contains(target) || target.closest('a'))) details.open = false;
+});
+
+// The same page in another release: keep the section being read and the presentation view.
+addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-keep]');
+  if (!link) return;
+  const url = new URL(link.href);
+  if (location.hash && !url.hash) url.hash = location.hash;
+  if (new URLSearchParams(location.search).has('present')) url.search = '?present';
+  link.href = url.href;
+});
+
+// "On this page" marks the section being read: the last heading above the top third of the window.
+const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
+const sections = tocLinks.map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))));
+let marking = false;
+function markSection(): void {
+  marking = false;
+  let current = -1;
+  sections.forEach((heading, index) => {
+    if (heading && heading.getBoundingClientRect().top < innerHeight / 3) current = index;
+  });
+  tocLinks.forEach((link, index) => (index === current ? link.setAttribute('aria-current', 'true') : link.removeAttribute('aria-current')));
+}
+if (tocLinks.length) {
+  markSection();
+  addEventListener('scroll', () => marking || ((marking = true), requestAnimationFrame(markSection)), { passive: true });
+}
+
+// Printed addresses are full ones: without a configured site address, the origin read from.
+for (const address of document.querySelectorAll<HTMLElement>('[data-print-address]')) {
+  if (address.textContent?.startsWith('/')) address.textContent = `${location.origin}${address.textContent}`;
+}
+
+export {};
