@@ -28,6 +28,8 @@ export interface DiffRow {
 export interface SkippedRows {
   kind: 'skip';
   count: number;
+  /** The rows left out, so a reader can unfold them in place. */
+  rows: DiffRow[];
 }
 
 /** Two blocks are shown as one block edited within when at most this share of their words changed. */
@@ -119,8 +121,10 @@ export function condense(rows: readonly DiffRow[], context = 1): Array<DiffRow |
       return;
     }
     const last = result[result.length - 1];
-    if (last?.kind === 'skip') last.count++;
-    else result.push({ kind: 'skip', count: 1 });
+    if (last?.kind === 'skip') {
+      last.count++;
+      last.rows.push(r);
+    } else result.push({ kind: 'skip', count: 1, rows: [r] });
   });
   return result;
 }
