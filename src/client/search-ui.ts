@@ -161,7 +161,7 @@ export function createSearch(options: SearchOptions): SearchView {
     const loaded = await Promise.all(batch.map((result) => result.data()));
     if (mine !== run) return [];
     const items = loaded.map((data) => resultView(data)).map((view) => {
-      const where = [view.part, plan?.all && view.release ? releaseLabel(view.release) : undefined].filter(Boolean).join(' · ');
+      const where = [view.kind ?? view.part, plan?.all && view.release ? releaseLabel(view.release) : undefined].filter(Boolean).join(' · ');
       const excerpt = h('p', { class: 'search-result__excerpt' });
       excerpt.innerHTML = view.excerpt; // Pagefind escapes the page text and adds only <mark>.
       const sections = view.sections.map((section) => {

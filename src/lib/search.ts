@@ -134,6 +134,8 @@ export interface ResultView {
   title: string;
   url: string;
   part?: string;
+  /** For what is not a page of the playbook: "Glossary", "Onboarding track", "Release notes". */
+  kind?: string;
   release?: string;
   excerpt: string;
   sections: ResultSection[];
@@ -157,7 +159,8 @@ export function resultView(data: PagefindResultData, maxSections = 3): ResultVie
     title: data.meta.title ?? data.url,
     url: data.url,
     part: data.meta.part,
-    release: releaseOfUrl(data.url),
+    kind: data.meta.kind,
+    release: releaseOfUrl(data.url) ?? /^\/changelog\/([^/]+)\//.exec(data.url)?.[1],
     excerpt: data.excerpt,
     sections: headings.slice(0, maxSections).map(({ title, url, excerpt }) => ({ title, url, excerpt })),
   };
