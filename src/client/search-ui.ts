@@ -17,11 +17,61 @@ import {
   type SearchPlan,
   type SearchQuery,
 } from '../lib/search.ts';
+import { correctedQuery, mergeResults, numberPhrases, searchWordsUrl, synonymQueries, type SearchWords } from '../lib/search-words.ts';
 
 /** The part of Pagefind's JS API the islands use (pagefind.js is served by the site, not bundled). */
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 interface PagefindInstance {
   mergeIndex(bundle: string, options?: Record<string, unknown>): Promise<void>;
-  debouncedSearch(term: string, options: { filters: Record<string, string> }, ms: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(term: string, options: { filters: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  debouncedSearch(term: string, options: { filters: Record<string, string> }, ms: number): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Results are few when fewer than this: then a corrected spelling's results come first. */
+const FEW = 5;
+
+const words = new Map<string, Promise<SearchWords>>();
+/** A release's synonyms and vocabulary (src/lib/search-words.ts), fetched once per visit; none when it cannot load. */
+function wordsFor(release: string): Promise<SearchWords> {
+  let found = words.get(release);
+  if (!found) {
+    found = fetch(searchWordsUrl(release))
+      .then((response) => (response.ok ? (response.json() as Promise<SearchWords>) : { synonyms: {}, vocabulary: [] }))
+      .catch(() => ({ synonyms: {}, vocabulary: [] }));
+    words.set(release, found);
+  }
+  return found;
+}
+
+/** What one search found: the results in order, and the corrected spelling when one was used. */
+interface Found {
+  results: PagefindResult[];
+  corrected?: string;
+  correctedFirst?: boolean;
+}
+
+/**
+ * Runs what a reader typed, and beside it the same words with the playbook's synonyms, the exact
+ * phrases of "word number" pairs, and a corrected spelling of words the release does not use; null when a
+ * newer search superseded this one while it waited.
+ */
+async function findAll(pagefind: PagefindInstance, q: string, filters: Record<string, string>, release: string, ms: number): Promise<Found | null> {
+  const [typed, known] = await Promise.all([pagefind.debouncedSearch(q, { filters }, ms), wordsFor(release)]);
+  if (!typed) return null;
+  const run = (term: string) => pagefind.search(term, { filters }).then((found) => found.results);
+  const [synonyms, phrases] = await Promise.all([Promise.all(synonymQueries(q, known).map(run)), Promise.all(numberPhrases(q).map(run))]);
+  let results = mergeResults({ typed: typed.results, synonyms, phrases });
+  const corrected = correctedQuery(q, known);
+  if (!corrected) return { results };
+  const correctedResults = await run(corrected);
+  // The correction leads when the words as typed found few pages, or fewer than it does.
+  const first = results.length < FEW || correctedResults.length > results.length;
+  results = mergeResults({ typed: typed.results, synonyms, phrases, corrected: { results: correctedResults, first } });
+  return { results, corrected: correctedResults.length ? corrected : undefined, correctedFirst: first };
 }
 
 const pagefindOptions = { noWorker: true, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 };
@@ -139,11 +189,30 @@ export function createSearch(options: SearchOptions): SearchView {
   ) as HTMLFormElement;
 
   const status = h('p', { id: `${id}-status`, class: 'search-status', role: 'status' });
+  const suggestion = h('p', { class: 'search-suggestion' });
+  suggestion.hidden = true;
   const list = h('ol', { class: 'search-results', 'aria-label': 'Results' });
   list.hidden = true;
   const more = h('button', { type: 'button', class: 'search-more' }, 'Show more results');
   more.hidden = true;
-  const element = h('div', { class: 'search' }, form, status, list, more);
+  const element = h('div', { class: 'search' }, form, status, suggestion, list, more);
+
+  /** "Did you mean": a button that searches the corrected words, and a way back to the words as typed. */
+  const suggest = (found: Found) => {
+    if (!found.corrected) {
+      suggestion.hidden = true;
+      suggestion.replaceChildren();
+      return;
+    }
+    const use = h('button', { type: 'button', class: 'search-suggestion__use' }, found.corrected);
+    use.addEventListener('click', () => {
+      input.value = found.corrected ?? input.value;
+      void search(true);
+      input.focus();
+    });
+    suggestion.replaceChildren(found.correctedFirst ? 'Showing results for ' : 'Also showing results for ', use, '.');
+    suggestion.hidden = false;
+  };
 
   const current = (): SearchQuery => {
     const data = new FormData(form);
@@ -152,7 +221,7 @@ export function createSearch(options: SearchOptions): SearchView {
   };
 
   let run = 0;
-  let pending: Array<{ data(): Promise<PagefindResultData> }> = [];
+  let pending: PagefindResult[] = [];
   let plan: SearchPlan | undefined;
 
   /** Loads the next `count` results and shows them, unless a newer search (`run`) began meanwhile. */
@@ -192,15 +261,17 @@ export function createSearch(options: SearchOptions): SearchView {
       list.replaceChildren();
       list.hidden = true;
       more.hidden = true;
+      suggestion.hidden = true;
       status.textContent = '';
       return;
     }
     try {
       plan = planSearch(query, await loadCatalogue());
       const pagefind = await instanceFor(plan);
-      const found = await pagefind.debouncedSearch(query.q, { filters: pagefindFilters(query) }, immediate ? 0 : 200);
+      const found = await findAll(pagefind, query.q, pagefindFilters(query), plan.release, immediate ? 0 : 200);
       if (!found || mine !== run) return;
       pending = [...found.results];
+      suggest(found);
       await show(RESULTS_SHOWN, mine, true);
       if (mine !== run) return;
       list.hidden = found.results.length === 0;
