@@ -21,7 +21,7 @@ import {
   type SearchPlan,
   type SearchQuery,
 } from '../lib/search.ts';
-import { correctedQuery, mergeResults, numberPhrases, searchWordsUrl, synonymQueries, type SearchWords } from '../lib/search-words.ts';
+import { correctedQuery, mergeResults, numberPhrases, searchWordsFromFile, searchWordsUrl, synonymQueries, type SearchWords, type SearchWordsFile } from '../lib/search-words.ts';
 
 /** The part of Pagefind's JS API the islands use (pagefind.js is served by the site, not bundled). */
 interface PagefindResult {
@@ -43,9 +43,11 @@ const words = new Map<string, Promise<SearchWords>>();
 function wordsFor(release: string): Promise<SearchWords> {
   let found = words.get(release);
   if (!found) {
+    const none: SearchWordsFile = { synonyms: {}, vocabulary: '' };
     found = fetch(searchWordsUrl(release))
-      .then((response) => (response.ok ? (response.json() as Promise<SearchWords>) : { synonyms: {}, vocabulary: [] }))
-      .catch(() => ({ synonyms: {}, vocabulary: [] }));
+      .then((response) => (response.ok ? (response.json() as Promise<SearchWordsFile>) : none))
+      .catch(() => none)
+      .then(searchWordsFromFile);
     words.set(release, found);
   }
   return found;

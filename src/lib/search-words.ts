@@ -11,8 +11,36 @@ import { distance } from 'fastest-levenshtein';
 export interface SearchWords {
   /** A word or phrase a reader may type (lower case) -> the playbook's words for it. */
   synonyms: Record<string, string[]>;
-  /** The release's own words, lower case, sorted: what a misspelling is corrected to. */
+  /** The release's own words of four letters or more, lower case, sorted: what a misspelling is corrected to. */
   vocabulary: string[];
+}
+
+/**
+ * The file of a release's search words: only its glossary's synonyms (the everyday ones are in the
+ * search code already) and its vocabulary as one string. About 3 KB for a release of 30 pages,
+ * fetched with the release's bundle on the first search.
+ */
+export interface SearchWordsFile {
+  synonyms: Record<string, string[]>;
+  vocabulary: string;
+}
+
+export function searchWordsFile(words: SearchWords): SearchWordsFile {
+  const synonyms: Record<string, string[]> = {};
+  for (const [from, to] of Object.entries(words.synonyms)) {
+    const everyday = EVERYDAY_SYNONYMS[from] ?? [];
+    const own = to.filter((word) => !everyday.includes(word));
+    if (own.length) synonyms[from] = own;
+  }
+  return { synonyms, vocabulary: words.vocabulary.join(' ') };
+}
+
+/** The search words again, from the file and the everyday synonyms. */
+export function searchWordsFromFile(file: SearchWordsFile): SearchWords {
+  const synonyms: Record<string, string[]> = {};
+  for (const [from, to] of Object.entries(EVERYDAY_SYNONYMS)) synonyms[from] = [...to];
+  for (const [from, to] of Object.entries(file.synonyms)) synonyms[from] = [...new Set([...(synonyms[from] ?? []), ...to])];
+  return { synonyms, vocabulary: file.vocabulary ? file.vocabulary.split(' ') : [] };
 }
 
 export function searchWordsUrl(release: string): string {
@@ -92,7 +120,7 @@ export function searchWords(sources: WordSources): SearchWords {
   for (const entry of sources.glossary) for (const alias of entry.aliases) add(alias, entry.term);
   const vocabulary = new Set<string>();
   for (const text of [...sources.texts, ...sources.glossary.flatMap((entry) => [entry.term, ...entry.aliases])]) {
-    for (const word of wordsOf(text)) if (word.length >= 3 && !/^\d+$/.test(word)) vocabulary.add(word);
+    for (const word of wordsOf(text)) if (word.length >= 4 && !/^\d+$/.test(word)) vocabulary.add(word);
   }
   return { synonyms, vocabulary: [...vocabulary].sort() };
 }

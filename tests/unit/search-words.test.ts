@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedQuery, mergeResults, numberPhrases, searchWords, synonymQueries, wordSourcesOf, SYNONYM_WEIGHT } from '../../src/lib/search-words.ts';
+import { correctedQuery, mergeResults, numberPhrases, searchWords, searchWordsFile, searchWordsFromFile, synonymQueries, wordSourcesOf, SYNONYM_WEIGHT } from '../../src/lib/search-words.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
@@ -18,7 +18,14 @@ describe('a release’s search words', () => {
     const page = library.draft!.pages[0];
     for (const word of page.title.toLowerCase().match(/[a-z]{3,}/g)!) expect(words.vocabulary).toContain(word);
     expect(words.vocabulary).toEqual([...new Set(words.vocabulary)].sort());
-    expect(words.vocabulary.every((word) => word.length >= 3 && !/^\d+$/.test(word))).toBe(true);
+    expect(words.vocabulary.every((word) => word.length >= 4 && !/^\d+$/.test(word))).toBe(true);
+  });
+
+  it('writes only the glossary’s synonyms to the file, and reads the everyday ones back', () => {
+    const file = searchWordsFile(words);
+    expect(file.synonyms).toEqual({ peer: ['peer supporter'] });
+    expect(file.vocabulary.split(' ')).toEqual(words.vocabulary);
+    expect(searchWordsFromFile(JSON.parse(JSON.stringify(file)))).toEqual(words);
   });
 });
 
