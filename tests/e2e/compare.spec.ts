@@ -205,3 +205,32 @@ test('a reversed pair is refused with a link the right way round', async ({ page
   await expect(page).toHaveURL(new RegExp(`from=${oldest.release}&to=${to.release}`));
   await expect(page.locator('[data-compare-status]')).toContainText('Showing the changes');
 });
+
+test('an old page links to what changed since, and lists every release the page changed in', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const oldest = library.releases[0];
+  const latest = library.latest;
+  test.skip(oldest === latest, 'one release');
+  // A page of the oldest release that the latest release still has, changed.
+  const changed = oldest.pages.find((p) => {
+    const now = latest.page(p.id);
+    return now && (now.bodyHash !== p.bodyHash || now.title !== p.title);
+  });
+  test.skip(!changed, 'no page of the oldest release changed');
+  await page.goto(changed!.url);
+  const since = page.getByRole('link', { name: `What changed in this page since release ${oldest.release}` });
+  await since.click();
+  await expect(page.locator(`section#${changed!.id}`)).toBeInViewport();
+  await page.goto(changed!.url);
+  const timeline = page.locator('.page-timeline__all');
+  await timeline.locator('summary').click();
+  const items = timeline.locator('li');
+  await expect(items.first()).toContainText(`Release ${oldest.release}`);
+  await expect(items.first()).toContainText('(this release)');
+  await expect(timeline.locator('li[aria-current="true"]')).toHaveCount(1);
+  const diff = items.nth(1).getByRole('link', { name: /^Show changes/ });
+  const href = (await diff.getAttribute('href'))!;
+  await diff.click();
+  await expect(page).toHaveURL(href);
+  await expect(page.locator(`section#${changed!.id}`)).toBeVisible();
+});
