@@ -4,6 +4,7 @@
 import { bodyDataUrl, bodiesNeeded, compareData, releaseDataUrl, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
 import { compareUrl, comparePickerUrl, pairKey, type CompareConfig } from '../lib/compare.ts';
 import { changeGroups, groupsSentence, releaseName, renderComparison } from '../lib/compare-view.ts';
+import { enhanceComparison } from './compare-layout.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
@@ -72,6 +73,7 @@ async function show(fromName: string, toName: string): Promise<void> {
   const releases = datas.map((data) => releaseFromData(data, bodies));
   const changes = compareData(releases[0], releases[releases.length - 1]);
   result.innerHTML = renderComparison(changes, { releases });
+  enhanceComparison(result);
   const fromTitle = releaseName(changes.from);
   const toTitle = releaseName(changes.to);
   document.title = `Changes from ${fromTitle} to ${toTitle} · ${document.title}`;

@@ -234,3 +234,43 @@ test('an old page links to what changed since, and lists every release the page 
   await expect(page).toHaveURL(href);
   await expect(page.locator(`section#${changed!.id}`)).toBeVisible();
 });
+
+test('changes can be read side by side, the choice is remembered, and folded passages open in place', async ({ page }) => {
+  test.slow();
+  const library = await repositoryLibrary();
+  const latest = library.latest;
+  const previous = library.previous(latest)!;
+  await page.goto(`/compare/${previous.release}...${latest.release}/`);
+  // A page with a passage edited within (not only added or removed).
+  const section = page.locator('section.page-diff').filter({ has: page.locator('.diff > .diff-row--changed') }).first();
+  const skip = section.locator('details.diff-skip').first();
+  if (await skip.count()) {
+    await skip.locator('summary').click();
+    await expect(skip.locator('.diff-row--same').first()).toBeVisible();
+  }
+  const id = (await section.getAttribute('id'))!;
+  await page.getByLabel('Side by side').check();
+  const split = section.locator('.diff-split');
+  await expect(split).toBeVisible();
+  await expect(section.locator('.diff').first()).toBeHidden();
+  // The older text keeps its deleted words only, the newer its inserted words only.
+  const cells = split.locator('.diff-split__cell.diff-row--changed');
+  await expect(cells.first()).toBeVisible();
+  expect(await cells.nth(0).locator('ins').count()).toBe(0);
+  expect(await cells.nth(1).locator('del').count()).toBe(0);
+  await page.reload();
+  await expect(page.getByLabel('Side by side')).toBeChecked();
+  await expect(section.locator('.diff-split')).toBeVisible();
+  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // The new elements only: axe over a whole comparison four times is slow.
+      const found = await new AxeBuilder({ page }).include('.compare-layout').include(`section#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      expect(found.violations.map((v) => `side by side ${size.width} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByLabel('In one text').check();
+  await expect(section.locator('.diff').first()).toBeVisible();
+});
