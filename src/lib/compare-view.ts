@@ -106,7 +106,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 const title = (change: ViewChange) => (change.after ?? change.before)?.title ?? change.id;
 
-function segments(row: DiffRow): Html {
+function segments(row: Pick<DiffRow, 'segments'>): Html {
   return html`${row.segments.map((segment) =>
     segment.op === 'ins'
       ? html`<ins><span class="visually-hidden">inserted: </span>${segment.text}</ins>`
@@ -121,6 +121,12 @@ function diffRow(row: DiffRow): Html {
     // The page's own h2 sits under the page section's h2, so its headings go one level down.
     const level = Math.min((row.depth ?? 2) + 1, 6);
     return new Html(`<h${level} class="diff-heading diff-row--${row.status}">${segments(row)}</h${level}>`);
+  }
+  if (row.cells) {
+    // A table row, cell by cell; screen readers hear the cells apart.
+    return html`<p class="diff-text diff-cells diff-row--${row.status}">${row.cells.map(
+      (cell, index) => html`${index ? html`<span class="visually-hidden">; </span>` : ''}<span class="diff-cell">${segments({ segments: cell })}</span>`,
+    )}</p>`;
   }
   return html`<p class="diff-text diff-row--${row.status}">${segments(row)}</p>`;
 }

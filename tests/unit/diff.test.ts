@@ -128,3 +128,26 @@ describe('on the fixture playbook', () => {
     expect(newer).toEqual(change.after!.blocks.map((b) => b.text));
   });
 });
+
+describe('a table', () => {
+  const row = (text: string) => ({ kind: 'text' as const, text });
+
+  it('is compared cell by cell when a row keeps its number of cells', () => {
+    const [changed] = diffBlocks([row('Tier 2 | within a day | peer')], [row('Tier 2 | within 24 hours | peer')]);
+    expect(changed.status).toBe('changed');
+    expect(changed.cells?.map((cell) => cell.map((segment) => `${segment.op}:${segment.text}`).join(' '))).toEqual([
+      'same:Tier 2',
+      'same:within  del:a day ins:24 hours',
+      'same:peer',
+    ]);
+  });
+
+  it('shows added and removed rows as cells, and falls back to words when a column is added', () => {
+    const rows = diffBlocks([row('a | b')], [row('a | b'), row('c | d')]);
+    expect(rows[1].cells).toEqual([[{ op: 'ins', text: 'c' }], [{ op: 'ins', text: 'd' }]]);
+    const [widened] = diffBlocks([row('Tier 1 | unit')], [row('Tier 1 | unit | leader')]);
+    expect(widened.status).toBe('changed');
+    expect(widened.cells).toBeUndefined();
+    expect(diffBlocks([row('plain prose')], [])[0].cells).toBeUndefined();
+  });
+});
