@@ -61,7 +61,7 @@ function pages(count: number): string {
   return `${count} ${count === 1 ? 'page' : 'pages'}`;
 }
 
-/** "2 pages added, 3 changed, 0 moved, 1 removed": the figures of the changelog and the compare summary. */
+/** "2 pages added, 3 changed, 0 moved, 1 removed": the figures of the changelog and the compare summary, one per group of the list. */
 export function totalsSentence(totals: ChangeTotals): string {
   return `${pages(totals.added)} added, ${totals.changed} changed, ${totals.moved} moved, ${totals.removed} removed`;
 }
@@ -139,27 +139,33 @@ function diffRows(rows: ReadonlyArray<DiffRow | SkippedRows>): Html {
   })}</div>`;
 }
 
-/** The three groups a reviewer reads separately: pages added, pages changed (text, title or place), pages removed. */
+/**
+ * The groups a reviewer reads separately: pages added, changed (text or title, perhaps moved too),
+ * only moved, and removed. Each changed page is in exactly one, as in the totals (src/lib/changes.ts).
+ */
 export interface ChangeGroups {
   added: ViewChange[];
   changed: ViewChange[];
+  moved: ViewChange[];
   removed: ViewChange[];
 }
 
 export function changeGroups(changes: ViewChanges): ChangeGroups {
+  const has = (change: ViewChange, kind: ChangeKind) => change.kinds.includes(kind);
   return {
-    added: changes.changes.filter((change) => change.kinds.includes('added')),
-    changed: changes.changes.filter((change) => !change.kinds.includes('added') && !change.kinds.includes('removed')),
-    removed: changes.changes.filter((change) => change.kinds.includes('removed')),
+    added: changes.changes.filter((change) => has(change, 'added')),
+    changed: changes.changes.filter((change) => has(change, 'edited') || has(change, 'renamed')),
+    moved: changes.changes.filter((change) => has(change, 'moved') && !has(change, 'edited') && !has(change, 'renamed')),
+    removed: changes.changes.filter((change) => has(change, 'removed')),
   };
 }
 
-/** "1 page added, 3 changed, 1 removed": the counts of the groups, so the sentence always agrees with the list. */
+/** "1 page added, 3 changed, 0 moved, 1 removed": the counts of the groups, so the sentence always agrees with the list. */
 export function groupsSentence(groups: ChangeGroups): string {
-  return `${pages(groups.added.length)} added, ${groups.changed.length} changed, ${groups.removed.length} removed`;
+  return `${pages(groups.added.length)} added, ${groups.changed.length} changed, ${groups.moved.length} moved, ${groups.removed.length} removed`;
 }
 
-const GROUP_TITLES: Record<keyof ChangeGroups, string> = { added: 'Added', changed: 'Changed', removed: 'Removed' };
+const GROUP_TITLES: Record<keyof ChangeGroups, string> = { added: 'Added', changed: 'Changed', moved: 'Moved', removed: 'Removed' };
 
 export interface ChangeListOptions {
   /**
@@ -213,7 +219,7 @@ function facts(change: ViewChange, from: ViewRelease, to: ViewRelease, where: Ch
   const items: Html[] = [];
   if (before && after && change.kinds.includes('renamed')) {
     items.push(
-      html`<li>Renamed in ${inRelease('renamed')}: ${segments({ kind: 'text', status: 'changed', segments: [{ op: 'del', text: before.title }, { op: 'same', text: ' ' }, { op: 'ins', text: after.title }] })}</li>`,
+      html`<li>Renamed in ${inRelease('renamed')}: ${segments({ segments: [{ op: 'del', text: before.title }, { op: 'same', text: ' ' }, { op: 'ins', text: after.title }] })}</li>`,
     );
   }
   if (before && after && change.kinds.includes('moved')) {
@@ -288,7 +294,7 @@ export function renderComparison(changes: ViewChanges, options: ComparisonOption
   const where = changeReleases(changes, releases);
   const summaryWhere = whereOf(changes, releases);
   const groups = changeGroups(changes);
-  const ordered = [...groups.added, ...groups.changed, ...groups.removed];
+  const ordered = [...groups.added, ...groups.changed, ...groups.moved, ...groups.removed];
   const date = (release: ViewRelease) => (release.date ? html` (<time datetime="${release.date}">${release.date}</time>)` : '');
   const between = releases.slice(1, -1);
   return html`<p class="compare-lead">From <a href="${from.url}">${releaseName(from)}</a>${date(from)} to <a href="${to.url}">${releaseName(to)}</a>${date(to)}: ${groupsSentence(groups)}; ${pages(changes.unchanged.length)} unchanged.${

@@ -186,12 +186,13 @@ test('1.0 against the draft credits each change to the release that made it, wit
     await expect(page.locator(`section#${id} .page-diff__kinds`)).toHaveText(new RegExp(`^Added in release ${release.release.replace('.', '\\.')}`));
   }
   const lead = await page.locator('.compare-lead').textContent();
-  const [, added, changed, removed] = /(\d+) pages? added, (\d+) changed, (\d+) removed/.exec(lead ?? '')!;
+  const [, added, changed, moved, removed] = /(\d+) pages? added, (\d+) changed, (\d+) moved, (\d+) removed/.exec(lead ?? '')!;
   await expect(page.locator('#compare--added + ul > li')).toHaveCount(Number(added));
   await expect(page.locator('#compare--changed + ul > li')).toHaveCount(Number(changed));
+  await expect(page.locator('#compare--moved + ul > li')).toHaveCount(Number(moved));
   await expect(page.locator('#compare--removed + ul > li')).toHaveCount(Number(removed));
-  await expect(page.locator('section.page-diff')).toHaveCount(Number(added) + Number(changed) + Number(removed));
-  await expect(page.locator('[data-compare-status]')).toContainText(`${added} ${added === '1' ? 'page' : 'pages'} added, ${changed} changed, ${removed} removed`);
+  await expect(page.locator('section.page-diff')).toHaveCount(Number(added) + Number(changed) + Number(moved) + Number(removed));
+  await expect(page.locator('[data-compare-status]')).toContainText(`${added} ${added === '1' ? 'page' : 'pages'} added, ${changed} changed, ${moved} moved, ${removed} removed`);
 });
 
 test('a reversed pair is refused with a link the right way round', async ({ page }) => {

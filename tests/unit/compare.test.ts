@@ -91,11 +91,12 @@ describe('a comparison across several releases (bug 1)', () => {
 
   it('has a summary whose counts agree with its lists', () => {
     const groups = changeGroups(browser.changes);
-    const lead = /: (\d+) pages? added, (\d+) changed, (\d+) removed; (\d+) pages? unchanged/.exec(html)!;
+    const lead = /: (\d+) pages? added, (\d+) changed, (\d+) moved, (\d+) removed; (\d+) pages? unchanged/.exec(html)!;
     const listed = (group: string) => (html.split(`id="compare--${group}"`)[1]?.split('</ul>')[0].match(/<li class="change-list__item">/g) ?? []).length;
-    expect(lead.slice(1, 4).map(Number)).toEqual([listed('added'), listed('changed'), listed('removed')]);
-    expect(Number(lead[1]) + Number(lead[2]) + Number(lead[3])).toBe(browser.changes.changes.length);
-    expect(groupsSentence(groups)).toBe(`${groups.added.length} pages added, ${groups.changed.length} changed, ${groups.removed.length} removed`.replace(/^1 pages/, '1 page'));
+    expect(lead.slice(1, 5).map(Number)).toEqual([listed('added'), listed('changed'), listed('moved'), listed('removed')]);
+    expect(lead.slice(1, 5).map(Number).reduce((a, b) => a + b)).toBe(browser.changes.changes.length);
+    // The same figures as the changelog's.
+    expect(groupsSentence(groups)).toBe(totalsSentence(browser.changes.totals));
     expect(html).toContain(`<h3 class="change-group" id="compare--added">Added (${groups.added.length})</h3>`);
   });
 
