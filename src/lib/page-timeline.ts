@@ -19,10 +19,13 @@ export interface TimelineEntry {
   diffUrl?: string;
 }
 
-/** Every release in which page `id` was new or changed, oldest first (the draft last, when it has the page). */
-export function pageTimeline(library: Library, id: string): TimelineEntry[] {
+/**
+ * Every release in which page `id` was new or changed, oldest first. The draft is listed only to a
+ * reader of the draft: a released page does not announce unapproved text, nor change with each edit of it.
+ */
+export function pageTimeline(library: Library, id: string, reading?: Release): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const release of library.all) {
+  for (const release of reading?.isDraft ? library.all : library.releases) {
     const page = release.page(id);
     if (!page) continue;
     const history = pageHistory(library, release, page);

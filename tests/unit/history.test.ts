@@ -67,7 +67,9 @@ describe('a page’s history across every release', () => {
     // Unchanged releases are not listed.
     expect(timeline.every(([release]) => release === '1.0' || library.release(release!)!.page('tiers')!.bodyHash !== library.previous(library.release(release!)!)!.page('tiers')!.bodyHash)).toBe(true);
     expect(pageTimeline(library, 'encounter-workflow')[0]).toMatchObject({ what: 'added, replacing Old workflow', diffUrl: '/compare/1.0...1.1/#encounter-workflow' });
-    expect(pageTimeline(library, 'listening').map((entry) => entry.what)).toEqual(['first published', 'moved', 'text changed']);
+    // The draft's change is listed to a reader of the draft only.
+    expect(pageTimeline(library, 'listening', draft).map((entry) => entry.what)).toEqual(['first published', 'moved', 'text changed']);
+    expect(pageTimeline(library, 'listening', v11).map((entry) => entry.what)).toEqual(['first published', 'moved']);
   });
 
   it('tells a reader of an older release what changed since in the latest one', async () => {
