@@ -300,7 +300,7 @@ function report({ releases, run, dist, search, all }: Measured): void {
     const { bytes } = search;
     console.log(
       `  search: one search for "${search.term}" in ${search.release}, ${search.results} results: ${number(bytes.total)} bytes in ${search.requests} requests ` +
-        `(pagefind.js ${number(bytes.runtime)}, wasm ${number(bytes.wasm)}, beyond the runtime ${number(searchBeyondRuntime(search))}: meta ${number(bytes.meta)}, index ${number(bytes.index)}, filters ${number(bytes.filters)}, fragments ${number(bytes.fragments)})`,
+        `(pagefind.js ${number(bytes.runtime)}, wasm ${number(bytes.wasm)}, beyond the runtime ${number(searchBeyondRuntime(search))}: meta ${number(bytes.meta)}, index ${number(bytes.index)}, filters ${number(bytes.filters)}, fragments ${number(bytes.fragments)}, words ${number(bytes.words)})`,
     );
     console.log(`  search files in dist: ${number(search.totalBytes)} bytes (${(search.totalBytes / MB).toFixed(1)} MB), ${search.bundles.length} bundles`);
   }

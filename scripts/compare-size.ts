@@ -79,7 +79,7 @@ let consecutiveBytes = 0;
 const start = performance.now();
 for (let a = 0; a < all.length; a++) {
   for (let b = a + 1; b < all.length; b++) {
-    const bytes = size(renderComparison(library.changes(all[a], all[b])));
+    const bytes = size(renderComparison(library.changes(all[a], all[b]), { releases: all.slice(a, b + 1) }));
     pairBytes += bytes;
     pairCount++;
     if (b === a + 1) consecutiveBytes += bytes;

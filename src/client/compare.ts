@@ -2,13 +2,14 @@
 // redirect to its static page; any other pair is computed here from /compare-data/ with the same
 // code (src/lib) that prebuilt the static pages, and rendered with the same markup.
 import { bodyDataUrl, bodiesNeeded, compareData, releaseDataUrl, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
-import { compareUrl, pairKey } from '../lib/compare.ts';
-import { releaseName, renderComparison } from '../lib/compare-view.ts';
+import { compareUrl, comparePickerUrl, pairKey, type CompareConfig } from '../lib/compare.ts';
+import { changeGroups, groupsSentence, releaseName, renderComparison } from '../lib/compare-view.ts';
+import { enhanceComparison } from './compare-layout.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
 const result = document.querySelector<HTMLElement>('[data-compare-result]');
-const config = JSON.parse(document.getElementById('compare--config')?.textContent ?? '{}') as { prebuilt?: string[] };
+const config = JSON.parse(document.getElementById('compare--config')?.textContent ?? '{}') as CompareConfig;
 const needsScript = document.querySelector<HTMLElement>('[data-compare-needs-script]');
 if (needsScript) needsScript.hidden = true;
 
@@ -22,19 +23,23 @@ function say(message: string): void {
   if (status) status.textContent = message;
 }
 
-async function show(from: string, to: string): Promise<void> {
+/** `latest` is a name for the newest release wherever a release is asked for. */
+const keyOf = (name: string) => (name === 'latest' && config.latest ? config.latest : name);
+
+async function show(fromName: string, toName: string): Promise<void> {
   if (!form || !result) return;
+  const from = keyOf(fromName);
+  const to = keyOf(toName);
   const fromSelect = form.elements.namedItem('from') as HTMLSelectElement;
   const toSelect = form.elements.namedItem('to') as HTMLSelectElement;
-  const known = new Set([...fromSelect.options].map((option) => option.value));
-  const unknown = [from, to].filter((key) => !known.has(key));
+  const unknown = [from, to].filter((key) => !config.order.includes(key));
   if (unknown.length) {
     say(`There is no release called “${unknown.join('” or “')}”. Choose two releases from the lists.`);
     return;
   }
   fromSelect.value = from;
   toSelect.value = to;
-  if (config.prebuilt?.includes(pairKey(from, to))) {
+  if (config.prebuilt.includes(pairKey(from, to))) {
     location.replace(compareUrl(from, to) + location.hash);
     return;
   }
@@ -42,17 +47,37 @@ async function show(from: string, to: string): Promise<void> {
     say('You chose the same release twice: nothing changed. Choose two different releases.');
     return;
   }
+  const order = config.order;
+  if (order.indexOf(from) > order.indexOf(to)) {
+    // Read backwards, every addition would be a removal: say so, and offer the right way round.
+    result.innerHTML = '';
+    const name = (key: string) => (key === 'draft' ? 'the draft' : `release ${key}`);
+    say(`${name(from)[0].toUpperCase()}${name(from).slice(1)} is newer than ${name(to)}: a comparison runs from the older release to the newer one.`);
+    const link = document.createElement('a');
+    link.href = comparePickerUrl(to, from);
+    link.textContent = `Compare from ${name(to)} to ${name(from)} instead`;
+    const line = document.createElement('p');
+    line.append(link);
+    result.append(line);
+    return;
+  }
   say('Comparing…');
-  const [fromData, toData] = await Promise.all([json<ReleaseData>(releaseDataUrl(from)), json<ReleaseData>(releaseDataUrl(to))]);
+  // Every release in between too: only their page lists, to tell in which release each change was made.
+  const keys = order.slice(order.indexOf(from), order.indexOf(to) + 1);
+  const datas = await Promise.all(keys.map((key) => json<ReleaseData>(releaseDataUrl(key))));
+  const fromData = datas[0];
+  const toData = datas[datas.length - 1];
   const hashes = bodiesNeeded(fromData, toData);
   const blocks = await Promise.all(hashes.map((hash) => json<BodyData>(bodyDataUrl(hash))));
   const bodies = new Map(hashes.map((hash, index) => [hash, blocks[index]]));
-  const changes = compareData(releaseFromData(fromData, bodies), releaseFromData(toData, bodies));
-  result.innerHTML = renderComparison(changes);
-  const fromName = releaseName(changes.from);
-  const toName = releaseName(changes.to);
-  document.title = `Changes from ${fromName} to ${toName} · ${document.title}`;
-  say(`Showing the changes from ${fromName} to ${toName}: ${changes.changes.length} ${changes.changes.length === 1 ? 'page' : 'pages'} changed.`);
+  const releases = datas.map((data) => releaseFromData(data, bodies));
+  const changes = compareData(releases[0], releases[releases.length - 1]);
+  result.innerHTML = renderComparison(changes, { releases });
+  enhanceComparison(result);
+  const fromTitle = releaseName(changes.from);
+  const toTitle = releaseName(changes.to);
+  document.title = `Changes from ${fromTitle} to ${toTitle} · ${document.title}`;
+  say(`Showing the changes from ${fromTitle} to ${toTitle}: ${groupsSentence(changeGroups(changes))}.`);
   // The section a shared link points at did not exist when the page loaded: go to it now.
   const target = location.hash ? document.getElementById(safeDecode(location.hash.slice(1))) : null;
   target?.scrollIntoView();

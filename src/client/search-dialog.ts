@@ -14,6 +14,7 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement } {
     id: 'search-dialog',
     release,
     resultHeading: 'h3',
+    latestAddresses: location.pathname.startsWith('/latest/'),
     onQuery: (query) => share.setAttribute('href', searchPageUrl(query)),
   });
   const close = h('button', { type: 'button', class: 'search-dialog__close' }, 'Close');

@@ -12,7 +12,7 @@ if (mount) {
     releasePicker: await loadCatalogue(),
     query,
     resultHeading: 'h2',
-    onQuery: (changed) => history.replaceState(null, '', changed.q ? searchPageUrl(changed) : location.pathname),
+    onQuery: (changed) => history.replaceState(null, '', changed.q || changed.audience || changed.tier ? searchPageUrl(changed) : location.pathname),
   });
   mount.append(search.element);
   if (fallback) fallback.hidden = true;

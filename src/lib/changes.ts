@@ -56,7 +56,9 @@ export interface ReleaseChanges<P extends ComparablePage = Page, R extends Compa
 
 /**
  * Pages added, changed (text or title), moved and removed: the figures the changelog and the compare
- * summary show. A page renamed and edited is one changed page, not two.
+ * summary show, one per group of their lists. A page renamed and edited is one changed page, not
+ * two; `moved` counts pages only moved (a page moved and edited is a changed page), so the four add
+ * up to the pages that changed.
  */
 export interface ChangeTotals {
   added: number;
@@ -120,7 +122,7 @@ export function computeChanges<P extends ComparablePage, R extends ComparableRel
   const totals: ChangeTotals = {
     added: counts.added,
     changed: changes.filter((change) => change.kinds.includes('edited') || change.kinds.includes('renamed')).length,
-    moved: counts.moved,
+    moved: changes.filter((change) => change.kinds.includes('moved') && !change.kinds.includes('edited') && !change.kinds.includes('renamed')).length,
     removed: counts.removed,
     unchanged: unchanged.length,
   };

@@ -1,4 +1,5 @@
-import type { ChangeTotals, ComparablePage, ComparableRelease, PageChange, ReleaseChanges } from './changes.ts';
+import type { ChangeKind, ChangeTotals, ComparablePage, ComparableRelease, PageChange, ReleaseChanges } from './changes.ts';
+import { changeReleases, type ChangeReleases } from './change-steps.ts';
 import { condense, diffBlocks, type DiffRow, type SkippedRows } from './diff.ts';
 
 /**
@@ -60,7 +61,7 @@ function pages(count: number): string {
   return `${count} ${count === 1 ? 'page' : 'pages'}`;
 }
 
-/** "2 pages added, 3 changed, 0 moved, 1 removed": the figures of the changelog and the compare summary. */
+/** "2 pages added, 3 changed, 0 moved, 1 removed": the figures of the changelog and the compare summary, one per group of the list. */
 export function totalsSentence(totals: ChangeTotals): string {
   return `${pages(totals.added)} added, ${totals.changed} changed, ${totals.moved} moved, ${totals.removed} removed`;
 }
@@ -70,21 +71,32 @@ function percent(share: number): string {
   return value === 0 ? 'under 1%' : `${value}%`;
 }
 
-/** What happened to a page, in words a reader scans: "text changed (12% of words), renamed". */
-export function changeWords(change: ViewChange): string {
+/** "release 1.1, 2.0 and the draft": where one kind of change happened. */
+function releaseList(releases: readonly ViewRelease[]): string {
+  const names = releases.map((release, index) => (release.isDraft ? 'the draft' : index === 0 ? `release ${release.label}` : release.label));
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * What happened to a page, in words a reader scans: "text changed in 1.1 (12% of words), renamed in
+ * 2.0". `where` says in which release each kind happened; without it every change is credited to the
+ * comparison's newer release, which is only true of neighbouring releases.
+ */
+export function changeWords(change: ViewChange, where?: ChangeReleases<ViewRelease>): string {
+  const inRelease = (kind: ChangeKind) => (where?.[kind]?.length ? ` in ${releaseList(where[kind])}` : '');
   return change.kinds
     .map((kind) => {
       switch (kind) {
         case 'added':
-          return 'new page';
+          return `added${inRelease(kind)}`;
         case 'removed':
-          return 'removed';
+          return `removed${inRelease(kind)}`;
         case 'renamed':
-          return 'renamed';
+          return `renamed${inRelease(kind)}`;
         case 'moved':
-          return 'moved';
+          return `moved${inRelease(kind)}`;
         case 'edited':
-          return change.changedShare === undefined ? 'text changed' : `text changed (${percent(change.changedShare)} of words)`;
+          return `text changed${inRelease(kind)}${change.changedShare === undefined ? '' : ` (${percent(change.changedShare)} of words)`}`;
       }
     })
     .join(', ');
@@ -94,7 +106,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 const title = (change: ViewChange) => (change.after ?? change.before)?.title ?? change.id;
 
-function segments(row: DiffRow): Html {
+function segments(row: Pick<DiffRow, 'segments'>): Html {
   return html`${row.segments.map((segment) =>
     segment.op === 'ins'
       ? html`<ins><span class="visually-hidden">inserted: </span>${segment.text}</ins>`
@@ -104,30 +116,101 @@ function segments(row: DiffRow): Html {
   )}`;
 }
 
+function diffRow(row: DiffRow): Html {
+  if (row.kind === 'heading') {
+    // The page's own h2 sits under the page section's h2, so its headings go one level down.
+    const level = Math.min((row.depth ?? 2) + 1, 6);
+    return new Html(`<h${level} class="diff-heading diff-row--${row.status}">${segments(row)}</h${level}>`);
+  }
+  if (row.cells) {
+    // A table row, cell by cell; screen readers hear the cells apart.
+    return html`<p class="diff-text diff-cells diff-row--${row.status}">${row.cells.map(
+      (cell, index) => html`${index ? html`<span class="visually-hidden">; </span>` : ''}<span class="diff-cell">${segments({ segments: cell })}</span>`,
+    )}</p>`;
+  }
+  return html`<p class="diff-text diff-row--${row.status}">${segments(row)}</p>`;
+}
+
 function diffRows(rows: ReadonlyArray<DiffRow | SkippedRows>): Html {
   return html`<div class="diff">${rows.map((row) => {
-    if (row.kind === 'skip') return html`<p class="diff-skip">${row.count} unchanged ${row.count === 1 ? 'passage' : 'passages'} not shown</p>`;
-    if (row.kind === 'heading') {
-      // The page's own h2 sits under the page section's h2, so its headings go one level down.
-      const level = Math.min((row.depth ?? 2) + 1, 6);
-      return new Html(`<h${level} class="diff-heading diff-row--${row.status}">${segments(row)}</h${level}>`);
-    }
-    return html`<p class="diff-text diff-row--${row.status}">${segments(row)}</p>`;
+    if (row.kind !== 'skip') return diffRow(row);
+    // The passages left out stay in the page, folded: a reviewer opens them where they are, without JavaScript.
+    return html`<details class="diff-skip"><summary>${row.count} unchanged ${row.count === 1 ? 'passage' : 'passages'}: show</summary>${row.rows.map(diffRow)}</details>`;
   })}</div>`;
 }
 
-/** The list of changed pages: each links to the page and to its diff (on the same page: `#<id>`). */
-export function renderChangeList(changes: ViewChanges, diffHref: (id: string) => string): string {
+/**
+ * The groups a reviewer reads separately: pages added, changed (text or title, perhaps moved too),
+ * only moved, and removed. Each changed page is in exactly one, as in the totals (src/lib/changes.ts).
+ */
+export interface ChangeGroups {
+  added: ViewChange[];
+  changed: ViewChange[];
+  moved: ViewChange[];
+  removed: ViewChange[];
+}
+
+export function changeGroups(changes: ViewChanges): ChangeGroups {
+  const has = (change: ViewChange, kind: ChangeKind) => change.kinds.includes(kind);
+  return {
+    added: changes.changes.filter((change) => has(change, 'added')),
+    changed: changes.changes.filter((change) => has(change, 'edited') || has(change, 'renamed')),
+    moved: changes.changes.filter((change) => has(change, 'moved') && !has(change, 'edited') && !has(change, 'renamed')),
+    removed: changes.changes.filter((change) => has(change, 'removed')),
+  };
+}
+
+/** "1 page added, 3 changed, 0 moved, 1 removed": the counts of the groups, so the sentence always agrees with the list. */
+export function groupsSentence(groups: ChangeGroups): string {
+  return `${pages(groups.added.length)} added, ${groups.changed.length} changed, ${groups.moved.length} moved, ${groups.removed.length} removed`;
+}
+
+const GROUP_TITLES: Record<keyof ChangeGroups, string> = { added: 'Added', changed: 'Changed', moved: 'Moved', removed: 'Removed' };
+
+export interface ChangeListOptions {
+  /**
+   * Every release from the comparison's first to its last, oldest first, so that each change names the
+   * release it happened in. Defaults to the two releases compared, which is right for neighbours only.
+   */
+  releases?: readonly ViewRelease[];
+  /** Level of the groups' headings (the list sits under an h2). */
+  headingLevel?: number;
+  /** Prefix of the groups' heading ids, unique in the page. */
+  idPrefix?: string;
+}
+
+function whereOf(changes: ViewChanges, releases: readonly ViewRelease[] | undefined): Map<string, ChangeReleases<ViewRelease>> | undefined {
+  // Between neighbours every change happened in the newer one: the words would only repeat the heading.
+  if (!releases || releases.length <= 2) return undefined;
+  return changeReleases(changes, releases);
+}
+
+/**
+ * The list of changed pages in three groups (added, changed, removed): each links to the page and to
+ * its diff (on the same page: `#<id>`).
+ */
+export function renderChangeList(changes: ViewChanges, diffHref: (id: string) => string, options: ChangeListOptions = {}): string {
   if (changes.changes.length === 0) return html`<p class="change-list-empty">No page changed.</p>`.value;
-  return html`<ul class="change-list">${changes.changes.map((change) => {
-    const page = change.after ?? change.before;
-    const replaced = change.replaces.flatMap((id) => changes.from.page(id) ?? []);
-    return html`<li class="change-list__item"><a class="change-list__page" href="${page?.url}">${title(change)}</a>
-<span class="change-list__kinds">${changeWords(change)}${
-      change.successor ? html`; replaced by <a href="${change.successor.url}">${change.successor.title}</a>` : ''
-    }${replaced.length ? html`; replaces ${replaced.map((old, index) => html`${index ? ', ' : ''}<a href="${old.url}">${old.title}</a>`)}` : ''}</span>
+  const where = whereOf(changes, options.releases);
+  const level = options.headingLevel ?? 3;
+  const prefix = options.idPrefix ?? 'changes';
+  const groups = changeGroups(changes);
+  return (Object.keys(groups) as Array<keyof ChangeGroups>)
+    .filter((group) => groups[group].length)
+    .map((group) => {
+      const id = `${prefix}--${group}`;
+      return html`${new Html(`<h${level} class="change-group" id="${id}">`)}${GROUP_TITLES[group]} (${groups[group].length})${new Html(`</h${level}>`)}
+<ul class="change-list" aria-labelledby="${id}">${groups[group].map((change) => {
+        const page = change.after ?? change.before;
+        const replaced = change.replaces.flatMap((id) => changes.from.page(id) ?? []);
+        return html`<li class="change-list__item"><a class="change-list__page" href="${page?.url}">${title(change)}</a>
+<span class="change-list__kinds">${capitalized(changeWords(change, where?.get(change.id)))}${
+          change.successor ? html`; replaced by <a href="${change.successor.url}">${change.successor.title}</a>` : ''
+        }${replaced.length ? html`; replaces ${replaced.map((old, index) => html`${index ? ', ' : ''}<a href="${old.url}">${old.title}</a>`)}` : ''}</span>
 <a class="change-list__diff" href="${diffHref(change.id)}">Show changes<span class="visually-hidden"> to ${title(change)}</span></a></li>`;
-  })}</ul>`.value;
+      })}</ul>`.value;
+    })
+    .join('\n');
 }
 
 /** "Figure changed: figures/a.png", keyed on the file's hash: a picture's change has no words to diff. */
@@ -144,30 +227,36 @@ function assetFacts(before: ViewPage, after: ViewPage): Html[] {
   return items;
 }
 
-function facts(change: ViewChange, from: ViewRelease, to: ViewRelease): Html {
+function facts(change: ViewChange, from: ViewRelease, to: ViewRelease, where: ChangeReleases<ViewRelease>): Html {
   const { before, after } = change;
+  const inRelease = (kind: ChangeKind) => releaseList(where[kind] ?? [to]);
   const items: Html[] = before && after ? assetFacts(before, after) : [];
   if (before && after && change.kinds.includes('renamed')) {
-    items.push(html`<li>Renamed: ${segments({ kind: 'text', status: 'changed', segments: [{ op: 'del', text: before.title }, { op: 'same', text: ' ' }, { op: 'ins', text: after.title }] })}</li>`);
+    items.push(
+      html`<li>Renamed in ${inRelease('renamed')}: ${segments({ segments: [{ op: 'del', text: before.title }, { op: 'same', text: ' ' }, { op: 'ins', text: after.title }] })}</li>`,
+    );
   }
   if (before && after && change.kinds.includes('moved')) {
     items.push(
       before.part === after.part
-        ? html`<li>Moved within the part “${after.partTitle}”</li>`
-        : html`<li>Moved from the part “${before.partTitle}” to “${after.partTitle}”</li>`,
+        ? html`<li>Moved in ${inRelease('moved')}, within the part “${after.partTitle}”</li>`
+        : html`<li>Moved in ${inRelease('moved')}, from the part “${before.partTitle}” to “${after.partTitle}”</li>`,
     );
+  }
+  if (before && after && change.kinds.includes('edited')) {
+    items.push(html`<li>Text changed in ${inRelease('edited')}</li>`);
   }
   if (change.kinds.includes('removed')) {
     items.push(
       change.successor
-        ? html`<li>Removed in ${releaseName(to)}; replaced by <a href="${change.successor.url}">${change.successor.title}</a></li>`
-        : html`<li>Removed in ${releaseName(to)}, with no page replacing it</li>`,
+        ? html`<li>Removed in ${inRelease('removed')}; replaced by <a href="${change.successor.url}">${change.successor.title}</a></li>`
+        : html`<li>Removed in ${inRelease('removed')}, with no page replacing it</li>`,
     );
   }
   if (change.kinds.includes('added')) {
     const replaced = change.replaces.flatMap((id) => from.page(id) ?? []);
     items.push(
-      html`<li>New in ${releaseName(to)}${replaced.length ? html`, replacing ${replaced.map((old, index) => html`${index ? ', ' : ''}<a href="${old.url}">${old.title}</a>`)}` : ''}</li>`,
+      html`<li>Added in ${inRelease('added')}${replaced.length ? html`, replacing ${replaced.map((old, index) => html`${index ? ', ' : ''}<a href="${old.url}">${old.title}</a>`)}` : ''}</li>`,
     );
   }
   const links = [
@@ -177,7 +266,7 @@ function facts(change: ViewChange, from: ViewRelease, to: ViewRelease): Html {
   return html`<ul class="page-diff__facts">${items}<li>${links.map((link, index) => html`${index ? ' · ' : ''}${link}`)}</li></ul>`;
 }
 
-function pageSection(change: ViewChange, from: ViewRelease, to: ViewRelease, context: number): Html {
+function pageSection(change: ViewChange, from: ViewRelease, to: ViewRelease, context: number, where: ChangeReleases<ViewRelease>, summaryWhere: ChangeReleases<ViewRelease> | undefined): Html {
   const { before, after } = change;
   let body: Html | string = '';
   if (before && after && before.bodyHash !== after.bodyHash) {
@@ -191,33 +280,46 @@ function pageSection(change: ViewChange, from: ViewRelease, to: ViewRelease, con
   }
   return html`<section class="page-diff" id="${change.id}" aria-labelledby="${change.id}--title">
 <h2 id="${change.id}--title">${title(change)}</h2>
-<p class="page-diff__kinds">${capitalized(changeWords(change))}</p>
-${facts(change, from, to)}
+<p class="page-diff__kinds">${capitalized(changeWords(change, summaryWhere))}</p>
+${facts(change, from, to, where)}
 ${body}
 </section>
 `;
 }
 
 export interface ComparisonOptions {
-  /** Unchanged blocks shown either side of a change. */
+  /** Unchanged blocks shown either side of a change (the rest are folded). */
   context?: number;
+  /**
+   * Every release from the first compared to the last, oldest first: each change then names the
+   * release it happened in. Defaults to the two releases compared, which is right for neighbours only.
+   */
+  releases?: readonly ViewRelease[];
 }
 
 /**
- * Everything below the page's h1: the pair, the list of changed pages, one section per changed page
- * (`id="<page-id>"`) with its diff, and the unchanged pages collapsed.
+ * Everything below the page's h1: the pair, the changed pages in three groups, one section per changed
+ * page (`id="<page-id>"`) with its diff, and the unchanged pages collapsed.
  */
 export function renderComparison(changes: ViewChanges, options: ComparisonOptions = {}): string {
-  const { from, to, totals } = changes;
+  const { from, to } = changes;
   const context = options.context ?? 1;
+  const releases = options.releases ?? [from, to];
+  const where = changeReleases(changes, releases);
+  const summaryWhere = whereOf(changes, releases);
+  const groups = changeGroups(changes);
+  const ordered = [...groups.added, ...groups.changed, ...groups.moved, ...groups.removed];
   const date = (release: ViewRelease) => (release.date ? html` (<time datetime="${release.date}">${release.date}</time>)` : '');
-  return html`<p class="compare-lead">From <a href="${from.url}">${releaseName(from)}</a>${date(from)} to <a href="${to.url}">${releaseName(to)}</a>${date(to)}: ${totalsSentence(totals)}; ${pages(totals.unchanged)} unchanged.</p>
+  const between = releases.slice(1, -1);
+  return html`<p class="compare-lead">From <a href="${from.url}">${releaseName(from)}</a>${date(from)} to <a href="${to.url}">${releaseName(to)}</a>${date(to)}: ${groupsSentence(groups)}; ${pages(changes.unchanged.length)} unchanged.${
+    between.length ? html` Between them came ${releaseList(between)}; each change below names the release it was made in.` : ''
+  }</p>
 <p class="compare-legend">In the text below, inserted words are <ins>underlined</ins> and deleted words <del>struck through</del>; screen readers announce them as inserted and deleted. Headings are the pages' own, so you can move through a page's changes by heading.</p>
 <section class="compare-summary" aria-labelledby="compare--summary">
 <h2 id="compare--summary">Pages that changed</h2>
-${new Html(renderChangeList(changes, (id) => `#${id}`))}
+${new Html(renderChangeList(changes, (id) => `#${id}`, { releases, idPrefix: 'compare' }))}
 </section>
-${changes.changes.map((change) => pageSection(change, from, to, context))}
+${ordered.map((change) => pageSection(change, from, to, context, where.get(change.id) ?? {}, summaryWhere?.get(change.id)))}
 ${
   changes.unchanged.length
     ? html`<details class="compare-unchanged"><summary>${pages(changes.unchanged.length)} unchanged</summary><ul class="page-list page-list--compact">${changes.unchanged.map(

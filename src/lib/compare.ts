@@ -40,3 +40,18 @@ export function staticPairs(library: Library): ComparePair[] {
     return from ? [{ from, to }] : [];
   });
 }
+
+/** What the picker's island is told: every release key oldest first (the draft last), the prebuilt pairs, and which release `latest` is. */
+export interface CompareConfig {
+  order: string[];
+  prebuilt: string[];
+  latest: string;
+}
+
+export function compareConfig(library: Library): CompareConfig {
+  return {
+    order: library.all.map((release) => release.release),
+    prebuilt: staticPairs(library).map(({ from, to }) => pairKey(from.release, to.release)),
+    latest: library.latest.release,
+  };
+}

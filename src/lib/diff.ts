@@ -22,12 +22,16 @@ export interface DiffRow {
   depth?: number;
   anchor?: string;
   segments: Segment[];
+  /** For a table row (its cells joined by " | " in the text): each cell's words, compared cell by cell. */
+  cells?: Segment[][];
 }
 
 /** Unchanged text blocks left out of a condensed diff. */
 export interface SkippedRows {
   kind: 'skip';
   count: number;
+  /** The rows left out, so a reader can unfold them in place. */
+  rows: DiffRow[];
 }
 
 /** Two blocks are shown as one block edited within when at most this share of their words changed. */
@@ -39,13 +43,32 @@ function pairable(before: TextBlock, after: TextBlock): boolean {
   return before.kind === after.kind && before.depth === after.depth && changedShare(before.text, after.text) <= PAIR_THRESHOLD;
 }
 
-function row(block: TextBlock, status: DiffRow['status'], segments: Segment[]): DiffRow {
+/** A table row's cells: the text blocks of a table join them with " | " (src/lib/compile.ts). */
+export function cellsOf(text: string): string[] | undefined {
+  const cells = text.split(' | ');
+  return cells.length >= 2 ? cells : undefined;
+}
+
+function row(block: TextBlock, status: DiffRow['status'], segments: Segment[], cells?: Segment[][]): DiffRow {
+  const op = status === 'added' ? 'ins' : status === 'removed' ? 'del' : 'same';
+  const whole = block.kind === 'text' && status !== 'changed' ? cellsOf(block.text)?.map((text): Segment[] => [{ op, text }]) : undefined;
+  const rowCells = cells ?? whole;
   return {
     kind: block.kind,
     status,
     ...(block.kind === 'heading' ? { depth: block.depth, anchor: block.anchor } : {}),
     segments,
+    ...(rowCells ? { cells: rowCells } : {}),
   };
+}
+
+/** Two versions of a table row with as many cells: each cell's own diff; otherwise none. */
+function cellDiff(before: TextBlock, after: TextBlock): Segment[][] | undefined {
+  if (before.kind !== 'text' || after.kind !== 'text') return undefined;
+  const old = cellsOf(before.text);
+  const now = cellsOf(after.text);
+  if (!old || !now || old.length !== now.length) return undefined;
+  return now.map((cell, index) => diffText(old[index], cell));
 }
 
 /** Words inserted and deleted between two texts, neighbouring runs of the same kind merged. */
@@ -69,7 +92,7 @@ function alignRun(removed: readonly TextBlock[], added: readonly TextBlock[], ro
   let j = 0;
   while (i < removed.length || j < added.length) {
     if (i < removed.length && j < added.length && pairable(removed[i], added[j])) {
-      rows.push(row(added[j], 'changed', diffText(removed[i].text, added[j].text)));
+      rows.push(row(added[j], 'changed', diffText(removed[i].text, added[j].text), cellDiff(removed[i], added[j])));
       i++;
       j++;
     } else if (j < added.length && (i >= removed.length || added.slice(j + 1).some((later) => pairable(removed[i], later)))) {
@@ -119,8 +142,10 @@ export function condense(rows: readonly DiffRow[], context = 1): Array<DiffRow |
       return;
     }
     const last = result[result.length - 1];
-    if (last?.kind === 'skip') last.count++;
-    else result.push({ kind: 'skip', count: 1 });
+    if (last?.kind === 'skip') {
+      last.count++;
+      last.rows.push(r);
+    } else result.push({ kind: 'skip', count: 1, rows: [r] });
   });
   return result;
 }

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VersionsManifest } from './model.ts';
 import { searchableHtml, withoutElements } from './search-index.ts';
 import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from './search.ts';
+import { searchWordsUrl } from './search-words.ts';
 
 /**
  * What search costs a reader and the site, measured on a built site for the benchmark (issue 8):
@@ -24,6 +26,8 @@ export interface SearchQueryBytes {
   filters: number;
   /** The fragments of the results shown (title, part, excerpt, sections). */
   fragments: number;
+  /** The release's synonyms and vocabulary (/search-words/<release>.json), fetched beside the bundle. */
+  words: number;
   /** Everything: what a reader waits for on their first search. */
   total: number;
 }
@@ -75,7 +79,7 @@ async function folderFigures(folder: string): Promise<{ files: number; bytes: nu
 }
 
 /** What kind of search file a path is, for the byte count. */
-function kindOf(path: string): Exclude<keyof SearchQueryBytes, 'total' | 'runtime'> {
+function kindOf(path: string): Exclude<keyof SearchQueryBytes, 'total' | 'runtime' | 'words'> {
   if (path.endsWith('.pagefind')) return 'wasm';
   if (path.includes('/index/')) return 'index';
   if (path.includes('/filter/')) return 'filters';
@@ -125,9 +129,11 @@ export async function searchFigures(dist: string, options: SearchFiguresOptions 
     globalThis.fetch = browserFetch;
   }
 
-  const bytes: SearchQueryBytes = { runtime: (await stat(join(dist, SEARCH_ROOT, 'pagefind.js'))).size, wasm: 0, meta: 0, index: 0, filters: 0, fragments: 0, total: 0 };
+  const wordsFile = join(dist, searchWordsUrl(release));
+  const words = existsSync(wordsFile) ? (await stat(wordsFile)).size : 0;
+  const bytes: SearchQueryBytes = { runtime: (await stat(join(dist, SEARCH_ROOT, 'pagefind.js'))).size, wasm: 0, meta: 0, index: 0, filters: 0, fragments: 0, words, total: 0 };
   for (const file of fetched) bytes[kindOf(file.path)] += file.bytes;
-  bytes.total = bytes.runtime + bytes.wasm + bytes.meta + bytes.index + bytes.filters + bytes.fragments;
+  bytes.total = bytes.runtime + bytes.wasm + bytes.meta + bytes.index + bytes.filters + bytes.fragments + bytes.words;
 
   const releases = [...manifest.releases.map((r) => r.version), ...(manifest.draft ? ['draft'] : [])];
   const bundles = await Promise.all(releases.map(async (key) => ({ release: key, ...(await folderFigures(join(dist, bundleUrl(key)))) })));
@@ -136,7 +142,7 @@ export async function searchFigures(dist: string, options: SearchFiguresOptions 
     release,
     results: found,
     shown,
-    requests: fetched.length + 1,
+    requests: fetched.length + 1 + (words ? 1 : 0),
     bytes,
     bundles,
     totalBytes: (await folderFigures(join(dist, SEARCH_ROOT))).bytes,

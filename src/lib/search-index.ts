@@ -32,6 +32,30 @@ export function bundleSources(manifest: VersionsManifest): BundleSource[] {
   return sources;
 }
 
+/**
+ * The other pages of a release that search finds as their own kinds of result: its glossary, its
+ * onboarding tracks and its release notes. Each is in the bundle of its release (so a search of 1.1
+ * finds 1.1's glossary), and only when the built page declares what search reads (data-pagefind-body):
+ * the markup, not a list here, says what is searchable.
+ */
+export async function companionUrls(outDir: string, release: string): Promise<string[]> {
+  const base = release === 'draft' ? '/draft/' : `/v/${release}/`;
+  const candidates = [`${base}glossary/`];
+  const tracks = join(outDir, base, 'onboarding');
+  if (existsSync(tracks)) {
+    for (const entry of (await readdir(tracks, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) candidates.push(`${base}onboarding/${entry.name}/`);
+    }
+  }
+  if (release !== 'draft') candidates.push(`/changelog/${release}/`);
+  const found: string[] = [];
+  for (const url of candidates) {
+    const file = join(outDir, url, 'index.html');
+    if (existsSync(file) && /\sdata-pagefind-body[\s>=]/.test(await readFile(file, 'utf8'))) found.push(url);
+  }
+  return found;
+}
+
 /** What the islands read to scope a search: written to /pagefind/releases.json. */
 export function searchCatalogue(manifest: VersionsManifest): SearchCatalogue {
   return { latest: manifest.latest, releases: manifest.releases.map((release) => release.version), draft: Boolean(manifest.draft) };
@@ -259,7 +283,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   // 0.3 s of 4 s at 20 releases but added about 70 MiB at the build's peak, which is reached here.
   try {
     const bundles: BundleReport[] = [];
-    for (const source of bundleSources(manifest)) bundles.push(await bundle(source));
+    for (const source of bundleSources(manifest)) bundles.push(await bundle({ ...source, urls: [...source.urls, ...(await companionUrls(outDir, source.release))] }));
 
     const runtime = [...RUNTIME];
     if (!runtimeWritten && runtimeCache && existsSync(runtimeCache)) {

@@ -134,6 +134,8 @@ export interface ResultView {
   title: string;
   url: string;
   part?: string;
+  /** For what is not a page of the playbook: "Glossary", "Onboarding track", "Release notes". */
+  kind?: string;
   release?: string;
   excerpt: string;
   sections: ResultSection[];
@@ -157,7 +159,8 @@ export function resultView(data: PagefindResultData, maxSections = 3): ResultVie
     title: data.meta.title ?? data.url,
     url: data.url,
     part: data.meta.part,
-    release: releaseOfUrl(data.url),
+    kind: data.meta.kind,
+    release: releaseOfUrl(data.url) ?? /^\/changelog\/([^/]+)\//.exec(data.url)?.[1],
     excerpt: data.excerpt,
     sections: headings.slice(0, maxSections).map(({ title, url, excerpt }) => ({ title, url, excerpt })),
   };
@@ -168,4 +171,25 @@ export function resultSummary(count: number, q: string, plan: Pick<SearchPlan, '
   const where = plan.all ? 'all releases' : plan.release === DRAFT ? 'the draft' : `release ${plan.release}`;
   const noun = count === 1 ? 'result' : 'results';
   return `${count === 0 ? 'No' : count} ${noun} for “${q}” in ${where}`;
+}
+
+/** "4 pages match the filters in release 2.0": a search by filter alone, with no words. */
+export function filterSummary(count: number, plan: Pick<SearchPlan, 'release' | 'all'>): string {
+  const where = plan.all ? 'all releases' : plan.release === DRAFT ? 'the draft' : `release ${plan.release}`;
+  return `${count === 0 ? 'No' : count} ${count === 1 ? 'page matches' : 'pages match'} the filters in ${where}`;
+}
+
+/**
+ * What one page is called in every release, to group its hits in "all releases": the address
+ * without its release (`/v/2.0/litigation/` and `/v/1.1/litigation/` are both `litigation/`).
+ */
+export function pageKey(url: string): string {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0];
+  return path.replace(/^\/v\/[^/]+\//, '').replace(new RegExp(`^/${DRAFT}/`), '');
+}
+
+/** A result of the latest release at its /latest/ address, for a reader searching from /latest/. */
+export function latestAddress(url: string, latest: string): string {
+  const prefix = `/v/${latest}/`;
+  return url.startsWith(prefix) ? `/latest/${url.slice(prefix.length)}` : url;
 }

@@ -28,6 +28,7 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   'compare picker': () => '/compare/',
   review: () => '/review/',
   search: () => '/search/?q=tier',
+  'search by filter alone': () => '/search/?tier=2',
   onboarding: () => '/onboarding/',
   'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
   'print view': (library) => `${library.latest.url}print/`,

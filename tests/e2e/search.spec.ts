@@ -46,7 +46,8 @@ test(`searching “${TERM}” from a page of the latest release finds its sectio
   await expect(section).toHaveAttribute('href', new RegExp(`^/v/${latest.release}/[a-z0-9-]+/\\?pagefind-highlight=${TERM}#[a-z0-9-]+$`));
   const urls = await resultUrls(search);
   expect(urls.length).toBeGreaterThan(0);
-  for (const url of urls) expect(url).toMatch(new RegExp(`^/v/${latest.release.replace('.', '\\.')}/`));
+  // Its pages, glossary and tracks, and its release notes.
+  for (const url of urls) expect(url).toMatch(new RegExp(`^/(v|changelog)/${latest.release.replace('.', '\\.')}/`));
 });
 
 test('a result lands on its section with the searched word highlighted', async ({ page }) => {
@@ -74,7 +75,7 @@ test('searching from an old release returns that release’s pages', async ({ pa
   await expect(status(search)).toContainText(`in release ${oldest.release}`);
   const urls = await resultUrls(search);
   expect(urls.length).toBeGreaterThan(0);
-  for (const url of urls) expect(url.startsWith(oldest.url)).toBe(true);
+  for (const url of urls) expect(url.startsWith(oldest.url) || url === `/changelog/${oldest.release}/`).toBe(true);
 });
 
 test('the audience filter narrows the results to pages written for that reader', async ({ page }) => {
@@ -98,7 +99,8 @@ test('all releases merges every release’s bundle and labels each result with i
   const search = await openAndSearch(page, 'peer');
   await search.getByLabel('Search all releases').check();
   await expect(status(search)).toContainText('in all releases');
-  const labels = await search.locator('.search-result__where').allTextContents();
+  // Each result names its release; the same page in other releases is listed under it ("Also in").
+  const labels = [...(await search.locator('.search-result__where').allTextContents()), ...(await search.locator('.search-result__also a').allTextContents())];
   const named = new Set(labels.map((label) => /Release (\S+)$/.exec(label)?.[1]));
   expect(named.size).toBeGreaterThan(1);
   for (const release of named) expect(releases.map((r) => r.release)).toContain(release);
@@ -211,12 +213,16 @@ test('the dialog works by keyboard: Ctrl+K opens it, Escape closes it, focus ret
   await expect(search).toBeVisible();
   await expect(search.getByLabel('Words to find')).toHaveValue(TERM);
   await expect(search.getByLabel('Words to find')).toBeFocused();
-  // Tab reaches the options, then the results.
+  // Tab reaches the filters (open on a wide screen), then the results; the down arrow goes straight to them.
+  await page.keyboard.press('Tab');
+  await expect(search.getByText('Filters', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(search.getByLabel('Search all releases')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  await expect(results(search).first().getByRole('link').first()).toBeFocused();
+  await search.getByLabel('Words to find').press('ArrowDown');
   await expect(results(search).first().getByRole('link').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(search).toBeHidden();

@@ -107,10 +107,10 @@ describe('a condensed diff', () => {
   });
 
   it('keeps everything when there is no context to spare, and drops all unchanged text with context 0', () => {
-    expect(condense(diffBlocks(before, before), 0).filter((r) => r.kind === 'skip')).toEqual([
-      { kind: 'skip', count: 4 },
-      { kind: 'skip', count: 2 },
-    ]);
+    const skipped = condense(diffBlocks(before, before), 0).flatMap((r) => (r.kind === 'skip' ? [r] : []));
+    expect(skipped.map((r) => r.count)).toEqual([4, 2]);
+    // The passages left out are kept, so the reader can unfold them in place.
+    expect(skipped.map((r) => r.rows.map((row) => row.segments[0].text))).toEqual([['a1', 'a2', 'a3', 'a4'], ['b1', 'b2']]);
     expect(condense(diffBlocks([], before))).toHaveLength(before.length);
   });
 });
@@ -126,5 +126,28 @@ describe('on the fixture playbook', () => {
     // Nothing is lost: the newer text is the unchanged and inserted words, in order.
     const newer = rows.filter((r) => r.status !== 'removed').map((r) => r.segments.filter((s) => s.op !== 'del').map((s) => s.text).join(''));
     expect(newer).toEqual(change.after!.blocks.map((b) => b.text));
+  });
+});
+
+describe('a table', () => {
+  const row = (text: string) => ({ kind: 'text' as const, text });
+
+  it('is compared cell by cell when a row keeps its number of cells', () => {
+    const [changed] = diffBlocks([row('Tier 2 | within a day | peer')], [row('Tier 2 | within 24 hours | peer')]);
+    expect(changed.status).toBe('changed');
+    expect(changed.cells?.map((cell) => cell.map((segment) => `${segment.op}:${segment.text}`).join(' '))).toEqual([
+      'same:Tier 2',
+      'same:within  del:a day ins:24 hours',
+      'same:peer',
+    ]);
+  });
+
+  it('shows added and removed rows as cells, and falls back to words when a column is added', () => {
+    const rows = diffBlocks([row('a | b')], [row('a | b'), row('c | d')]);
+    expect(rows[1].cells).toEqual([[{ op: 'ins', text: 'c' }], [{ op: 'ins', text: 'd' }]]);
+    const [widened] = diffBlocks([row('Tier 1 | unit')], [row('Tier 1 | unit | leader')]);
+    expect(widened.status).toBe('changed');
+    expect(widened.cells).toBeUndefined();
+    expect(diffBlocks([row('plain prose')], [])[0].cells).toBeUndefined();
   });
 });

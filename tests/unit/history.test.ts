@@ -57,3 +57,27 @@ describe('what the release being read did to a page', () => {
     expect(() => pageHistory(library, v11, v10.page('retired')!)).toThrow(/"retired" is not part of release 1.1/);
   });
 });
+
+describe('a page’s history across every release', () => {
+  it('lists each release a page was first published or changed in, with the link to that change', async () => {
+    const { pageTimeline } = await import('../../src/lib/page-timeline.ts');
+    const timeline = pageTimeline(library, 'tiers').map((entry) => [entry.release.release, entry.what, entry.diffUrl]);
+    expect(timeline[0]).toEqual(['1.0', 'first published', undefined]);
+    expect(timeline[1]).toEqual(['1.1', 'text changed', '/compare/1.0...1.1/#tiers']);
+    // Unchanged releases are not listed.
+    expect(timeline.every(([release]) => release === '1.0' || library.release(release!)!.page('tiers')!.bodyHash !== library.previous(library.release(release!)!)!.page('tiers')!.bodyHash)).toBe(true);
+    expect(pageTimeline(library, 'encounter-workflow')[0]).toMatchObject({ what: 'added, replacing Old workflow', diffUrl: '/compare/1.0...1.1/#encounter-workflow' });
+    // The draft's change is listed to a reader of the draft only.
+    expect(pageTimeline(library, 'listening', draft).map((entry) => entry.what)).toEqual(['first published', 'moved', 'text changed']);
+    expect(pageTimeline(library, 'listening', v11).map((entry) => entry.what)).toEqual(['first published', 'moved']);
+  });
+
+  it('tells a reader of an older release what changed since in the latest one', async () => {
+    const { sinceThisRelease } = await import('../../src/lib/page-timeline.ts');
+    expect(sinceThisRelease(library, v10, v10.page('tiers')!)).toMatchObject({ kind: 'changed', diffUrl: '/compare/1.0...1.1/#tiers' });
+    expect(sinceThisRelease(library, v10, v10.page('old-workflow')!)).toMatchObject({ kind: 'replaced', page: { id: 'encounter-workflow' } });
+    expect(sinceThisRelease(library, v10, v10.page('retired')!)).toMatchObject({ kind: 'removed' });
+    expect(sinceThisRelease(library, v11, v11.page('tiers')!)).toBeUndefined();
+    expect(sinceThisRelease(library, draft, draft.page('tiers')!)).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
   HIGHLIGHT_PARAM,
   bundleUrl,
@@ -124,5 +124,31 @@ describe('results', () => {
     expect(resultSummary(3, 'marital', { release: '2.0', all: false })).toBe('3 results for “marital” in release 2.0');
     expect(resultSummary(1, 'tier', { release: '2.0', all: true })).toBe('1 result for “tier” in all releases');
     expect(resultSummary(0, 'zebra', { release: 'draft', all: false })).toBe('No results for “zebra” in the draft');
+  });
+});
+
+describe('grouping, addresses and filters (search-ui)', () => {
+  it('names a page the same in every release, so "all releases" groups its hits', async () => {
+    const { pageKey } = await import('../../src/lib/search.ts');
+    expect(pageKey('/v/2.0/litigation/?pagefind-highlight=x#a')).toBe('litigation/');
+    expect(pageKey('/v/1.1/litigation/')).toBe('litigation/');
+    expect(pageKey('/draft/litigation/')).toBe('litigation/');
+    expect(pageKey('/v/2.0/onboarding/physician-lead/')).toBe('onboarding/physician-lead/');
+    // Release notes are each their own page.
+    expect(pageKey('/changelog/2.0/')).not.toBe(pageKey('/changelog/1.1/'));
+  });
+
+  it('gives a reader searching from /latest/ the /latest/ address of the latest release only', async () => {
+    const { latestAddress } = await import('../../src/lib/search.ts');
+    expect(latestAddress('/v/2.0/litigation/?pagefind-highlight=suit#why', '2.0')).toBe('/latest/litigation/?pagefind-highlight=suit#why');
+    expect(latestAddress('/v/1.1/litigation/', '2.0')).toBe('/v/1.1/litigation/');
+    expect(latestAddress('/changelog/2.0/', '2.0')).toBe('/changelog/2.0/');
+  });
+
+  it('says what a search by filter alone found', async () => {
+    const { filterSummary } = await import('../../src/lib/search.ts');
+    expect(filterSummary(4, { release: '2.0', all: false })).toBe('4 pages match the filters in release 2.0');
+    expect(filterSummary(1, { release: 'draft', all: false })).toBe('1 page matches the filters in the draft');
+    expect(filterSummary(0, { release: '2.0', all: true })).toBe('No pages match the filters in all releases');
   });
 });

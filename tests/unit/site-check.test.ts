@@ -55,6 +55,14 @@ describe('checking a built site', () => {
     expect(report.external).toEqual([{ page: '/v/1.0/a/', url: 'https://cdn.example/lib.js', tag: 'script' }]);
   });
 
+  it('leaves the anchors of a computed comparison to the compare island, but not the prebuilt ones', async () => {
+    const dist = site({
+      'index.html': '<a href="/compare/?from=1.0&amp;to=2.0#tiers">any pair</a><a href="/compare/#tiers">picker</a>',
+      'compare/index.html': '<form></form>',
+    });
+    expect((await checkSite(dist)).broken).toEqual([{ page: '/', href: '/compare/#tiers', reason: 'no element with id "tiers"' }]);
+  });
+
   it('passes a site whose links all resolve', async () => {
     const dist = site({ 'index.html': '<a href="/a/#x">a</a>', 'a/index.html': '<p id="x">x</p><a href="../">home</a>' });
     expect((await checkSite(dist)).broken).toEqual([]);
