@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
+import { loadDataSets, type DataSet } from './datasets.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
@@ -55,6 +56,8 @@ export interface LoadedRelease {
   pages: LoadedPage[];
   /** The release's figures/ and files/, as published. */
   assets: AssetRecord[];
+  /** The release's data sets (data/*.yaml): aggregate counts, frozen with it. */
+  data: DataSet[];
   /** Release notes; the draft has none. */
   notes?: LoadedNotes;
   /** Digest of the folder as it is now. */
@@ -159,6 +162,7 @@ async function loadRelease(context: Context, release: string, folder: string): P
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
   // Also before the pages: a <Figure> or <Download> is checked against the files that exist.
   const assets = await loadAssets(context.root, folder, context.problems);
+  const data = await loadDataSets(folder, (path) => rel(context, path), context.problems);
   const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx'));
   const pages: LoadedPage[] = [];
   for (const file of files) {
@@ -171,7 +175,7 @@ async function loadRelease(context: Context, release: string, folder: string): P
   }
   if (files.length === 0) context.problems.push({ file: rel(context, folder), field: 'pages', message: 'found no pages; expected at least one pages/*.mdx' });
   const fileHashes = await hashFolder(folder);
-  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], digest: digestOf(fileHashes), fileHashes };
+  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], data, digest: digestOf(fileHashes), fileHashes };
 }
 
 function loadNotes(context: Context, path: string, version: string): LoadedNotes | undefined {

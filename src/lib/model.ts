@@ -1,4 +1,5 @@
 import type { AssetRecord } from './assets.ts';
+import type { DataSet } from './datasets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
 import type { Heading, TextBlock } from './compile.ts';
 import { DRAFT, type LoadedContent } from './content.ts';
@@ -43,6 +44,8 @@ export interface ReleaseRecord {
   tracks: Track[];
   /** The release's figures and downloads, each published under its permanent address. */
   assets: AssetRecord[];
+  /** The release's data sets of aggregate counts (none before the program published any). */
+  data: DataSet[];
 }
 
 export interface Page extends PageRecord {
@@ -296,6 +299,7 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
     glossary: release.glossary,
     tracks: release.tracks,
     assets: release.assets,
+    data: release.data,
   }));
   const pages: PageRecord[] = content.releases.flatMap((release) =>
     release.pages.map((page) => ({
