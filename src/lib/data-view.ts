@@ -92,7 +92,7 @@ export function barChartSvg(view: DataTableView, idPrefix: string): string | und
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   const hidden = view.bars.filter((bar) => bar.cell.suppressed).length;
-  const description = `Bar chart, one bar per row of the table that follows it, which gives the same numbers.${hidden ? ` ${hidden} bar${hidden === 1 ? ' is' : 's are'} not drawn because the count is ${shown({ value: 0, suppressed: true }, view.threshold)}.` : ''}`;
+  const description = `Bar chart, one bar per row of the table that follows it, which gives the same numbers.${hidden ? ` ${hidden} bar${hidden === 1 ? ' is' : 's are'} not drawn: ${hidden === 1 ? 'its count is' : 'their counts are'} hidden to protect the people counted.` : ''}`;
   const rows = view.bars.map((bar, index) => {
     const y = top + index * rowHeight;
     const middle = y + rowHeight / 2;

@@ -5,14 +5,14 @@
  * any other count that would let a reader work a hidden one out from a total.
  *
  * The rules, applied to a table with its row totals, column totals and grand total:
- * 1. Primary: a count from 1 to threshold - 1 is hidden, totals included. Zero is shown: it
- *    describes nobody.
+ * 1. Primary: a count from 1 to threshold - 1 is hidden, totals included, and shown as
+ *    "fewer than 5". Zero is shown: it describes nobody.
  * 2. Complementary: every line (a row with its total, a column with its total, the row totals
  *    with the grand total, the column totals with the grand total) is a sum a reader can do. In
- *    each line, a hidden entry is never alone, and when the line's total is shown the hidden
- *    entries together add up to at least the threshold, so their sum does not point at a person.
- *    Where a line breaks this, its smallest shown non-zero count is hidden too (then any count,
- *    then its total), and the lines are checked again until none does.
+ *    each line, a hidden entry is never alone, and when the line's total is shown every hidden
+ *    entry could still be at least two values, given that sum and what each label allows.
+ *    Where a line breaks this, its smallest shown non-zero count is hidden too (else its total),
+ *    shown as "hidden", and the lines are checked again until none does.
  * 3. Threshold: 5 by default; a data set may raise it, never lower it below the floor, 5.
  *    The floor is the default because the program is small: there is no setting in which fewer
  *    than five physicians in a cell is safe to publish.
@@ -66,9 +66,17 @@ export function suppressedLabel(threshold: number): string {
   return `fewer than ${threshold}`;
 }
 
-/** A cell as shown: the number, or "fewer than 5". */
+/** What a reader sees in place of a count hidden only to protect another one: it is not small, so it does not say so. */
+export const COMPLEMENT_LABEL = 'hidden';
+
+/**
+ * A cell as shown: the number, "fewer than 5" for a small count, or "hidden" for a count hidden to
+ * protect another. Saying "fewer than 5" of a hidden 25 would be false, and a reader who spotted
+ * the contradiction with a total would learn which cells are small.
+ */
 export function shown(cell: Cell, threshold: number): string {
-  return cell.suppressed ? suppressedLabel(threshold) : String(cell.value);
+  if (!cell.suppressed) return String(cell.value);
+  return cell.reason === 'complementary' ? COMPLEMENT_LABEL : suppressedLabel(threshold);
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -108,35 +116,157 @@ export function suppressTable(table: CountTable, configuredThreshold?: number): 
     if (entry.value > 0 && entry.value < threshold) Object.assign(entry, { suppressed: true, reason: 'small' });
   }
 
-  let changed = true;
-  while (changed) {
-    changed = false;
+  const hide = (entry: Cell) => Object.assign(entry, { suppressed: true, reason: 'complementary' });
+  const result: SuppressedTable = { rows, columns, threshold, cells, rowTotals, columnTotals, total };
+  for (;;) {
+    let changed = false;
     for (const [entries, lineTotal] of lines) {
-      if (!needsMore(entries, lineTotal, threshold)) continue;
+      if (!needsMore(entries, lineTotal, threshold, total.suppressed ? total.value + 2 * threshold : total.value)) continue;
       const next = pickComplement(entries) ?? (lineTotal.suppressed ? undefined : lineTotal);
       if (!next) continue;
-      Object.assign(next, { suppressed: true, reason: 'complementary' });
+      hide(next);
       changed = true;
     }
+    if (changed) continue;
+    // Lines checked one by one can still be solved together (a margin pins a column that pins a
+    // cell): attack the whole table, and hide more where a hidden count can be worked out.
+    const pinned = workedOut(result, ATTACK_BUDGET);
+    if (pinned.length === 0) break;
+    const through = lines.filter(([entries, lineTotal]) => pinned.some((cell) => entries.includes(cell) || lineTotal === cell));
+    const next =
+      through.map(([entries]) => pickComplement(entries)).find(Boolean) ??
+      through.map(([, lineTotal]) => lineTotal).find((cell) => !cell.suppressed) ??
+      // Nothing left to hide beside the pinned entries: hide the smallest shown count anywhere.
+      pickComplement(every);
+    if (!next) break;
+    hide(next);
   }
-  return { rows, columns, threshold, cells, rowTotals, columnTotals, total };
+  return result;
 }
 
-/** Whether a line gives a hidden count away: alone in its line, or hidden counts whose known sum is small. */
-function needsMore(entries: Cell[], lineTotal: Cell, threshold: number): boolean {
+/** Steps the whole-table attack may take; a larger table is protected by the line rules alone. */
+export const ATTACK_BUDGET = 2_000_000;
+
+/**
+ * The attack a careful reader could make on a published table: every value of the hidden cells
+ * that fits every shown number, every label and every sum. Returns the hidden entries (cells or
+ * totals) that have only one possible value: none when every hidden entry keeps a choice, or
+ * when the search would take more than `budget` steps.
+ */
+export function workedOut(table: SuppressedTable, budget: number): Cell[] {
+  const t = table.threshold;
+  // A reader who sees the grand total knows no count exceeds it; one who does not has no bound (a
+  // generous one keeps the search finite without pinning anything at its edge).
+  const limit = table.total.suppressed ? table.total.value + 2 * t : table.total.value;
+  const hidden: Array<[number, number]> = [];
+  table.cells.forEach((row, r) => row.forEach((cell, c) => cell.suppressed && hidden.push([r, c])));
+  if (hidden.length === 0) return [];
+  const values = table.cells.map((row) => row.map((cell) => (cell.suppressed ? 0 : cell.value)));
+  const fits = (cell: Cell, value: number) => (cell.suppressed ? allows(cell, value, t) : cell.value === value);
+  const seen = new Map<Cell, Set<number>>();
+  const note = (cell: Cell, value: number) => {
+    if (!cell.suppressed) return;
+    let set = seen.get(cell);
+    if (!set) seen.set(cell, (set = new Set()));
+    set.add(value);
+  };
+  let steps = 0;
+  const rowSum = (r: number) => values[r].reduce((a, b) => a + b, 0);
+  const walk = (index: number): boolean => {
+    if (++steps > budget) return false;
+    if (index === hidden.length) {
+      const rowSums = values.map((_, r) => rowSum(r));
+      const columnSums = table.columns.map((_, c) => values.reduce((a, row) => a + row[c], 0));
+      const grand = sum(rowSums);
+      if (!fits(table.total, grand)) return true;
+      if (table.rowTotals?.some((cell, r) => !fits(cell, rowSums[r]))) return true;
+      if (table.columnTotals?.some((cell, c) => !fits(cell, columnSums[c]))) return true;
+      hidden.forEach(([r, c]) => note(table.cells[r][c], values[r][c]));
+      table.rowTotals?.forEach((cell, r) => note(cell, rowSums[r]));
+      table.columnTotals?.forEach((cell, c) => note(cell, columnSums[c]));
+      note(table.total, grand);
+      return true;
+    }
+    const [r, c] = hidden[index];
+    const lastOfRow = index + 1 === hidden.length || hidden[index + 1][0] !== r;
+    const rowTotal = table.rowTotals?.[r];
+    for (let value = 0; value <= limit; value++) {
+      if (!allows(table.cells[r][c], value, t)) continue;
+      values[r][c] = value;
+      if (rowSum(r) > limit) break;
+      if (lastOfRow && rowTotal && !fits(rowTotal, rowSum(r))) continue;
+      if (!walk(index + 1)) return false;
+    }
+    values[r][c] = 0;
+    return true;
+  };
+  if (!walk(0)) return [];
+  return [...seen].filter(([, set]) => set.size < 2).map(([cell]) => cell);
+}
+
+/**
+ * Whether a line gives a hidden count away. A reader knows every shown number of the line and
+ * what each label allows: "fewer than 5" is 1 to 4, "hidden" is 0 or at least 5 (up to the grand
+ * total). If any hidden entry of the line, its total included, has only one value that fits the
+ * line's sum, the line needs more hidden.
+ */
+function needsMore(entries: Cell[], lineTotal: Cell, threshold: number, limit: number): boolean {
   const hidden = entries.filter((entry) => entry.suppressed);
   const hiddenCount = hidden.length + (lineTotal.suppressed ? 1 : 0);
   if (hiddenCount === 0) return false;
   if (hiddenCount === 1) return true;
-  if (lineTotal.suppressed) return false;
-  // The reader knows the hidden entries' sum: the total less what is shown.
-  const hiddenSum = sum(hidden.map((entry) => entry.value));
-  return hiddenSum > 0 && hiddenSum < threshold;
+  const shownSum = sum(entries.filter((entry) => !entry.suppressed).map((entry) => entry.value));
+  const candidates = lineTotal.suppressed ? range(limit).filter((value) => allows(lineTotal, value, threshold)) : [lineTotal.value];
+  const seen = hidden.map(() => new Set<number>());
+  const totals = new Set<number>();
+  for (const total of candidates) {
+    const hiddenSum = total - shownSum;
+    if (hiddenSum < 0) continue;
+    hidden.forEach((_, index) => {
+      for (const value of possibleValues(hidden, index, hiddenSum, threshold)) {
+        seen[index].add(value);
+        totals.add(total);
+      }
+    });
+    if (seen.every((values) => values.size > 1) && (!lineTotal.suppressed || totals.size > 1)) return false;
+  }
+  return true;
 }
 
-/** The entry to hide next in a line: its smallest shown non-zero count, else its smallest shown count. */
+const range = (limit: number) => Array.from({ length: limit + 1 }, (_, value) => value);
+
+/** The values a label allows, as a test: "fewer than 5" is 1 to 4; "hidden" is 0 or at least 5. */
+function allows(cell: Cell, value: number, threshold: number): boolean {
+  return cell.reason === 'small' ? value >= 1 && value < threshold : value === 0 || value >= threshold;
+}
+
+/** The values the hidden entry at `index` could take, given the others' labels and the sum they all make. */
+function possibleValues(hidden: Cell[], index: number, total: number, threshold: number): number[] {
+  // reachable[s]: the other hidden entries can add up to s.
+  let reachable = new Array<boolean>(total + 1).fill(false);
+  reachable[0] = true;
+  hidden.forEach((cell, other) => {
+    if (other === index) return;
+    const next = new Array<boolean>(total + 1).fill(false);
+    if (cell.reason === 'small') {
+      for (let s = 0; s <= total; s++) for (let value = 1; value < threshold && value <= s; value++) if (reachable[s - value]) next[s] = true;
+    } else {
+      // 0, or threshold and more: s is reachable if s was, or anything up to s - threshold was.
+      let anyUpTo = false;
+      for (let s = 0; s <= total; s++) {
+        if (s - threshold >= 0 && reachable[s - threshold]) anyUpTo = true;
+        next[s] = reachable[s] || anyUpTo;
+      }
+    }
+    reachable = next;
+  });
+  return range(total).filter((value) => allows(hidden[index], value, threshold) && reachable[total - value]);
+}
+
+/**
+ * The entry to hide next in a line: its smallest shown non-zero count. A zero is never hidden:
+ * hiding it protects nobody, and a "hidden" beside a small total would itself say it is zero.
+ */
 function pickComplement(entries: Cell[]): Cell | undefined {
-  const open = entries.filter((entry) => !entry.suppressed);
-  const byValue = (a: Cell, b: Cell) => a.value - b.value;
-  return open.filter((entry) => entry.value > 0).sort(byValue)[0] ?? open.sort(byValue)[0];
+  return entries.filter((entry) => !entry.suppressed && entry.value > 0).sort((a, b) => a.value - b.value)[0];
 }

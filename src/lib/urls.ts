@@ -60,3 +60,13 @@ export interface SectionLinkBases {
 export function sectionLinkBases(library: Library, release: Release, pageId: string): SectionLinkBases {
   return { latest: library.latest.page(pageId) ? latestUrl(pageId) : undefined, pinned: pageUrl(release.release, pageId) };
 }
+
+/** A release's data page: its data sets as tables and charts. */
+export function dataUrl(base: string): string {
+  return `${base}data/`;
+}
+
+/** One table of a data set as CSV, exactly as the data page shows it. */
+export function dataCsvUrl(base: string, set: string, table: string): string {
+  return `${base}data/${set}/${table}.csv`;
+}

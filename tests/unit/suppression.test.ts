@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_THRESHOLD, SUPPRESSION_FLOOR, shown, suppressTable, thresholdOf, type CountTable, type SuppressedTable } from '../../src/lib/suppression.ts';
+import { DEFAULT_THRESHOLD, SUPPRESSION_FLOOR, shown, type Cell, suppressTable, thresholdOf, type CountTable, type SuppressedTable } from '../../src/lib/suppression.ts';
 
 /** The table as a reader sees it: numbers and "fewer than 5", with totals last. */
 function view(table: SuppressedTable): string[][] {
@@ -11,14 +11,15 @@ function view(table: SuppressedTable): string[][] {
 }
 
 /**
- * An attacker with the published table: tries every value of the hidden cells (0 up to the grand
- * total) that agrees with every shown number and every sum, and returns, for each hidden cell,
- * how many values remain possible. One possible value means the cell was given away.
+ * An attacker with the published table: tries every value of the hidden cells that agrees with
+ * every shown number, every sum and every label ("fewer than 5" is 1 to 4; "hidden" is 0 or at
+ * least 5), and returns, for each hidden cell, the values that remain possible. One possible
+ * value means the cell was given away.
  */
 function possibleValues(table: SuppressedTable): Map<string, Set<number>> {
   const hidden: Array<[number, number]> = [];
   table.cells.forEach((row, r) => row.forEach((cell, c) => cell.suppressed && hidden.push([r, c])));
-  const limit = table.cells.flat().reduce((a, cell) => a + cell.value, 0);
+  const limit = table.total.value + (table.total.suppressed ? 2 * table.threshold : 0);
   const found = new Map<string, Set<number>>(hidden.map(([r, c]) => [`${r},${c}`, new Set<number>()]));
   const values = table.cells.map((row) => row.map((cell) => cell.value));
   const consistent = () => {
@@ -26,8 +27,10 @@ function possibleValues(table: SuppressedTable): Map<string, Set<number>> {
     const colSums = table.columns.map((_, c) => values.reduce((a, row) => a + row[c], 0));
     const grand = rowSums.reduce((a, b) => a + b, 0);
     if (!table.total.suppressed && grand !== table.total.value) return false;
-    if (table.rowTotals?.some((cell, r) => !cell.suppressed && cell.value !== rowSums[r])) return false;
-    if (table.columnTotals?.some((cell, c) => !cell.suppressed && cell.value !== colSums[c])) return false;
+    const fits = (cell: Cell, value: number) => (cell.suppressed ? (cell.reason === 'small' ? value >= 1 && value < table.threshold : value === 0 || value >= table.threshold) : cell.value === value);
+    if (!fits(table.total, grand)) return false;
+    if (table.rowTotals?.some((cell, r) => !fits(cell, rowSums[r]))) return false;
+    if (table.columnTotals?.some((cell, c) => !fits(cell, colSums[c]))) return false;
     return true;
   };
   const bound = (r: number, c: number) => {
@@ -46,7 +49,9 @@ function possibleValues(table: SuppressedTable): Map<string, Set<number>> {
     }
     const [r, c] = hidden[index];
     const lastOfRow = index + 1 === hidden.length || hidden[index + 1][0] !== r;
+    const small = table.cells[r][c].reason === 'small';
     for (let value = 0; value <= bound(r, c); value++) {
+      if (small ? value < 1 || value >= table.threshold : value > 0 && value < table.threshold) continue;
       values[r][c] = value;
       if (lastOfRow && !rowDone(r)) continue;
       walk(index + 1);
@@ -77,7 +82,7 @@ describe('the threshold', () => {
 
   test('a raised threshold hides more and says so', () => {
     const table = suppressTable({ rows: ['2017', '2018'], columns: ['Encounters'], counts: [[8], [30]] }, 10);
-    expect(view(table)).toEqual([['fewer than 10'], ['fewer than 10'], ['38']]);
+    expect(view(table)).toEqual([['fewer than 10'], ['hidden'], ['38']]);
   });
 });
 
@@ -106,7 +111,7 @@ describe('complementary suppression', () => {
   test('a total that would reveal a hidden cell in a one-way table: the next smallest cell is hidden too', () => {
     // Shown: 1 hidden, 20, 30, total 51: 51 - 20 - 30 = 1. So 20 is hidden too.
     const table = suppressTable({ rows: ['One-to-one', 'Group', 'Referral'], columns: ['Encounters'], counts: [[20], [1], [30]] });
-    expect(view(table)).toEqual([['fewer than 5'], ['fewer than 5'], ['30'], ['51']]);
+    expect(view(table)).toEqual([['hidden'], ['fewer than 5'], ['30'], ['51']]);
     expect(table.cells[0][0].reason).toBe('complementary');
     expectNothingGivenAway(table);
   });
@@ -126,10 +131,26 @@ describe('complementary suppression', () => {
     expectNothingGivenAway(table);
   });
 
-  test('two hidden cells whose known sum is small are not enough: a third is hidden', () => {
-    // 1 and 2 hidden, shown total 23 and 20: the reader knows the two add to 3, so both are small and 1+2 or 2+1 or 3+0...
+  test('two small cells whose known sum pins them (1 and 1) are not enough: a third is hidden', () => {
+    // Shown 20 and total 22: the two "fewer than 5" add up to 2, so both are 1. The 20 is hidden too.
+    const table = suppressTable({ rows: ['a', 'b', 'c'], columns: ['n'], counts: [[1], [1], [20]] });
+    expect(view(table)).toEqual([['fewer than 5'], ['fewer than 5'], ['hidden'], ['22']]);
+    expectNothingGivenAway(table);
+  });
+
+  test('two small cells whose sum leaves a choice (1 and 2, or 2 and 1) are enough', () => {
     const table = suppressTable({ rows: ['a', 'b', 'c'], columns: ['n'], counts: [[1], [2], [20]] });
-    expect(view(table)).toEqual([['fewer than 5'], ['fewer than 5'], ['fewer than 5'], ['23']]);
+    expect(view(table)).toEqual([['fewer than 5'], ['fewer than 5'], ['20'], ['23']]);
+    expectNothingGivenAway(table);
+  });
+
+  test('lines that are safe one by one but solved together: the whole table is attacked too', () => {
+    // Column 2 adds up to a small total, and the margins pin it: caught only by the whole-table attack.
+    const table = suppressTable(gender([
+      [0, 0],
+      [4, 1],
+      [1, 1],
+    ]));
     expectNothingGivenAway(table);
   });
 
@@ -148,7 +169,7 @@ describe('complementary suppression', () => {
   test('random tables never give a hidden count away', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 200; round++) {
       const counts = [0, 1, 2].map(() => [0, 1].map(() => Math.floor(random() * random() * 14)));
       const table = suppressTable(gender(counts));
       expectNothingGivenAway(table);
@@ -164,7 +185,7 @@ describe('a single area in a single month', () => {
 
   test('a breakdown with one small cell hides its partner, though the total is large', () => {
     const table = suppressTable({ rows: ['Area 3, March 2018'], columns: ['Women', 'Men'], counts: [[6, 1]] });
-    expect(view(table)).toEqual([['fewer than 5', 'fewer than 5'], ['7']]);
+    expect(view(table)).toEqual([['hidden', 'fewer than 5'], ['7']]);
     expectNothingGivenAway(table);
   });
 });
