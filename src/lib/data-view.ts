@@ -104,7 +104,7 @@ export function barChartSvg(view: DataTableView, idPrefix: string): string | und
     return `${label}${rect}${value}`;
   });
   return (
-    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}">` +
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">` +
     `<title id="${titleId}">${escapeXml(view.title)}</title><desc id="${descId}">${escapeXml(description)}</desc>` +
     `<line class="chart-axis" x1="${labelWidth}" y1="${top}" x2="${labelWidth}" y2="${height - top}"/>` +
     rows.join('') +

@@ -103,7 +103,7 @@ describe('the data page view', () => {
     const set = await sample();
     const view = tableView(set, { id: 'r', title: 'By reason & more', rows: 'reason' });
     const svg = barChartSvg(view, 'chart-r')!;
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart-r-title chart-r-desc"/);
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart-r-title" aria-describedby="chart-r-desc"/);
     expect(svg).toContain('<title id="chart-r-title">By reason &amp; more</title>');
     expect(svg).not.toMatch(/<script|style=/);
     expect(svg.match(/<rect /g)).toHaveLength(2);
