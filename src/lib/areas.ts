@@ -27,12 +27,8 @@ export const LOCAL_KEYS = {
 export type LocalKey = keyof typeof LOCAL_KEYS;
 export const LOCAL_KEY_NAMES = Object.keys(LOCAL_KEYS) as LocalKey[];
 
-/** Where the directory of areas is: the neutral text of every `<Local>` links here. */
-export const AREAS_URL = '/areas/';
-/** The JSON the Local island reads: every area's values, by area id. Built from content/areas/. */
-export const LOCAL_VALUES_URL = '/areas/local.json';
-/** The browser's record of the reader's area (localStorage); it never leaves the browser. */
-export const AREA_STORAGE_KEY = 'playbook-area';
+export { AREAS_URL, AREA_STORAGE_KEY, LOCAL_VALUES_URL } from './area-choice.ts';
+import { AREAS_URL } from './area-choice.ts';
 
 const detail = z.string({ error: 'expected the detail as quoted text' }).trim().min(1, { error: 'expected the detail as text, not empty' });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { loadAreas, missingAreaKeys, type Area, type LocalKey } from './areas.ts';
 import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { loadDataSets, type DataSet } from './datasets.ts';
@@ -69,6 +70,8 @@ export interface LoadedRelease {
 export interface LoadedContent {
   /** Frozen releases, oldest first, then the draft when there is one. */
   releases: LoadedRelease[];
+  /** The areas' own details (content/areas/), outside every release. */
+  areas: Area[];
   problems: ContentProblem[];
 }
 
@@ -356,5 +359,16 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
   if (versions.length === 0) {
     context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases; expected at least one folder such as content/versions/1.0/' });
   }
-  return { releases, problems: context.problems };
+  const areas = await loadAreas(contentDir, (path) => rel(context, path), context.problems);
+  const latest = releases.filter((release) => release.release !== DRAFT).at(-1);
+  if (latest) {
+    // Which page first uses each key, so the message can say where the key is needed.
+    const used = new Map<LocalKey, string>();
+    for (const page of latest.pages) for (const key of page.compiled.localKeys) if (!used.has(key as LocalKey)) used.set(key as LocalKey, page.file);
+    if (used.size && areas.length === 0) {
+      context.problems.push({ file: rel(context, join(contentDir, 'areas')), field: 'folder', message: `found no areas, but release ${latest.release} uses <Local> (${[...used.values()][0]}); expected content/areas/<area-id>.yaml for every area` });
+    }
+    context.problems.push(...missingAreaKeys(areas, used, latest.release));
+  }
+  return { releases, areas, problems: context.problems };
 }
