@@ -15,7 +15,7 @@ import { applyComponent, type ComponentContext } from './components/index.ts';
 import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 6;
+export const COMPILER_VERSION = 7;
 
 export interface Heading {
   depth: number;
@@ -56,6 +56,8 @@ export interface CompiledPage {
   words: number;
   /** The figures and downloads the page shows (`figures/a.svg`), in order of first use. */
   assets: string[];
+  /** The area details the page shows through `<Local key="…" />`, in order of first use. */
+  localKeys: string[];
 }
 
 /** Link syntax for another page of the same release: `page:<id>` or `page:<id>#<anchor>`. */
@@ -65,8 +67,8 @@ const PAGE_LINK = /^page:([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9][a-z0-9-_]*))?$/
  * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
  * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
  */
-function remarkPlaybook(issues: CompileIssue[], links: PageLink[], assets: ReleaseAssets, used: Set<string>) {
-  const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path) };
+function remarkPlaybook(issues: CompileIssue[], links: PageLink[], assets: ReleaseAssets, used: Set<string>, locals: Set<string>) {
+  const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path), useLocal: (key) => locals.add(key) };
   return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
       const line = node.position?.start.line;
@@ -217,13 +219,14 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
   const links: PageLink[] = [];
   const headings: Heading[] = [];
   const used = new Set<string>();
+  const locals = new Set<string>();
   let result: CompileResult;
   try {
     const processor = unified()
       .use(remarkParse)
       .use(remarkMdx)
       .use(remarkGfm)
-      .use(remarkPlaybook, issues, links, assets, used)
+      .use(remarkPlaybook, issues, links, assets, used, locals)
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
       .use(rehypePlaybook, anchors, issues, headings)
       .use(rehypeGlossary, glossary);
@@ -231,7 +234,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
     const blocks: TextBlock[] = [];
     blocksOf(tree.children, blocks);
     const html = unified().use(rehypeStringify).stringify(tree);
-    result = { page: { html, headings, blocks, links, words: countWords(blocks), assets: [...used] }, issues };
+    result = { page: { html, headings, blocks, links, words: countWords(blocks), assets: [...used], localKeys: [...locals] }, issues };
   } catch (error) {
     result = { issues: [syntaxIssue(error)] };
   }
