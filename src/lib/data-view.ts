@@ -111,3 +111,43 @@ export function barChartSvg(view: DataTableView, idPrefix: string): string | und
     '</svg>'
   );
 }
+
+/** What changed in the data between two releases, said in the words the data page shows. */
+export interface DataChanges {
+  added: DataSet[];
+  removed: DataSet[];
+  /** Data sets in both, with each table whose shown cells differ. */
+  changed: Array<{ set: DataSet; tables: Array<{ title: string; cells: Array<{ where: string; before: string; after: string }>; reshaped: boolean }> }>;
+}
+
+/**
+ * Compares two releases' data sets table by table, on the text shown (a hidden count stays
+ * "fewer than 5" on both sides), so the compare never says more than the two pages already do.
+ */
+export function compareDataSets(before: readonly DataSet[], after: readonly DataSet[]): DataChanges {
+  const byId = (sets: readonly DataSet[]) => new Map(sets.map((set) => [set.id, set]));
+  const old = byId(before);
+  const now = byId(after);
+  const changes: DataChanges = { added: after.filter((set) => !old.has(set.id)), removed: before.filter((set) => !now.has(set.id)), changed: [] };
+  for (const set of after) {
+    const previous = old.get(set.id);
+    if (!previous) continue;
+    const tables = set.tables.flatMap((spec) => {
+      const was = previous.tables.find((table) => table.id === spec.id);
+      const a = was ? tableView(previous, was) : undefined;
+      const b = tableView(set, spec);
+      const grid = (view: DataTableView) => [...view.body, ...(view.totals ? [view.totals] : [])];
+      if (!a || a.header.join('\0') !== b.header.join('\0') || grid(a).map((row) => row[0]).join('\0') !== grid(b).map((row) => row[0]).join('\0')) {
+        return [{ title: b.title, cells: [], reshaped: true }];
+      }
+      const cells: Array<{ where: string; before: string; after: string }> = [];
+      grid(b).forEach((row, r) => row.slice(1).forEach((cell, c) => {
+        const earlier = grid(a)[r][c + 1];
+        if (earlier !== cell) cells.push({ where: `${row[0]}, ${b.header[c + 1]}`, before: earlier, after: cell });
+      }));
+      return cells.length ? [{ title: b.title, cells, reshaped: false }] : [];
+    });
+    if (tables.length) changes.changed.push({ set, tables });
+  }
+  return changes;
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
 import { periodLabel } from '../../src/lib/datasets.ts';
-import { barChartSvg, tableCsv, tableView } from '../../src/lib/data-view.ts';
+import { barChartSvg, compareDataSets, tableCsv, tableView } from '../../src/lib/data-view.ts';
 import { copyFixture, edit, libraryOf } from './helpers.ts';
 
 const FILE = 'content/draft/data/sample.yaml';
@@ -126,5 +126,27 @@ describe('the data page view', () => {
     expect(periodLabel('2017')).toBe('2017');
     expect(periodLabel('2017-Q2')).toBe('April to June 2017');
     expect(periodLabel('2018-03')).toBe('March 2018');
+  });
+});
+
+describe('what changed in the data between two releases', () => {
+  test('new, removed and changed data sets, compared on the text shown so a hidden count stays hidden', async () => {
+    const set = await sample();
+    const later = { ...set, rows: set.rows.map((row) => (row.period === '2027-Q1' && row.reason === 'other-need' ? { ...row, count: 15 } : row.reason === 'adverse-event' && row.area === 'area-02' ? { ...row, count: 3 } : row)) };
+    const changes = compareDataSets([set, { ...set, id: 'old' }], [later, { ...set, id: 'new' }]);
+    expect(changes.added.map((s) => s.id)).toEqual(['new']);
+    expect(changes.removed.map((s) => s.id)).toEqual(['old']);
+    const byQuarter = changes.changed[0].tables.find((table) => table.title === 'Illustrative: encounters by quarter')!;
+    expect(byQuarter.cells).toContainEqual({ where: 'January to March 2027, Encounters', before: '20', after: '21' });
+    // Area 2's adverse events went from 2 to 3: both "fewer than 5", so no change is reported for that cell.
+    const byArea = changes.changed[0].tables.find((table) => table.title.includes('by area'));
+    expect(byArea?.cells.some((cell) => cell.where === 'Area 2, An adverse patient event')).not.toBe(true);
+  });
+
+  test('identical data sets have no changes; a table broken down differently says so', async () => {
+    const set = await sample();
+    expect(compareDataSets([set], [set])).toEqual({ added: [], removed: [], changed: [] });
+    const regrouped = { ...set, rows: set.rows.map((row) => ({ ...row, period: row.period === '2027-Q3' ? '2027-Q4' : row.period })) };
+    expect(compareDataSets([set], [regrouped]).changed[0].tables[0]).toMatchObject({ title: 'Illustrative: encounters by quarter', reshaped: true });
   });
 });
