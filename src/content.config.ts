@@ -145,7 +145,23 @@ const releasesLoader: Loader = {
   },
 };
 
+/** The areas' own details (content/areas/), by area id: outside every release, so never in a digest. */
+const areasLoader: Loader = {
+  name: 'playbook-areas',
+  async load(context) {
+    const run = async () => {
+      const loaded = await loadPlaybook(context);
+      if (!loaded) return;
+      context.store.clear();
+      for (const area of loaded.areas) context.store.set({ id: area.id, data: area as unknown as Record<string, unknown> });
+    };
+    watchContent(context.watcher, 'areas', run);
+    await run();
+  },
+};
+
 export const collections = {
+  areas: defineCollection({ loader: areasLoader }),
   problems: defineCollection({ loader: problemsLoader }),
   pages: defineCollection({ loader: pagesLoader }),
   releases: defineCollection({ loader: releasesLoader }),

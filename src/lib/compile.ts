@@ -19,7 +19,7 @@ import { remarkShape, shapeIssues } from './shape.ts';
 export type { FileLink, PageLink } from './links.ts';
 
 /** Bump when the output of `compilePage` changes shape, so cached results are not reused. */
-export const COMPILER_VERSION = 7;
+export const COMPILER_VERSION = 8;
 
 export interface Heading {
   depth: number;
@@ -55,6 +55,8 @@ export interface CompiledPage {
   words: number;
   /** The figures and downloads the page shows (`figures/a.svg`), in order of first use. */
   assets: string[];
+  /** The area details the page shows through `<Local key="…" />`, in order of first use. */
+  localKeys: string[];
 }
 
 
@@ -62,9 +64,9 @@ export interface CompiledPage {
  * Checks what MDX allows beyond Markdown (components, expressions, imports) and turns what the
  * playbook permits into plain HTML elements, so a page compiles to static HTML with no runtime.
  */
-export function remarkPlaybook(issues: CompileIssue[], components: { assets?: ReleaseAssets; used?: Set<string> } = {}) {
-  const { assets = NO_ASSETS, used = new Set<string>() } = components;
-  const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path) };
+export function remarkPlaybook(issues: CompileIssue[], components: { assets?: ReleaseAssets; used?: Set<string>; locals?: Set<string> } = {}) {
+  const { assets = NO_ASSETS, used = new Set<string>(), locals = new Set<string>() } = components;
+  const context: ComponentContext = { assets, report: (issue) => issues.push(issue), use: (path) => used.add(path), useLocal: (key) => locals.add(key) };
   return (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
       const line = node.position?.start.line;
@@ -209,6 +211,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
   const files: FileLink[] = [];
   const headings: Heading[] = [];
   const used = new Set<string>();
+  const locals = new Set<string>();
   let result: CompileResult;
   try {
     const processor = unified()
@@ -216,7 +219,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
       .use(remarkMdx)
       .use(remarkGfm)
       .use(remarkShape, issues)
-      .use(remarkPlaybook, issues, { assets, used })
+      .use(remarkPlaybook, issues, { assets, used, locals })
       .use(remarkLinks, { issues, pages: links, files })
       .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
       .use(rehypePlaybook, anchors, issues, headings)
@@ -225,7 +228,7 @@ export function compilePage(body: string, anchors: Record<string, string> = {}, 
     const blocks: TextBlock[] = [];
     blocksOf(tree.children, blocks);
     const html = unified().use(rehypeStringify).stringify(tree);
-    result = { page: { html, headings, blocks, links, files, words: countWords(blocks), assets: [...used] }, issues };
+    result = { page: { html, headings, blocks, links, files, words: countWords(blocks), assets: [...used], localKeys: [...locals] }, issues };
   } catch (error) {
     result = { issues: [syntaxIssue(error)] };
   }

@@ -2,8 +2,10 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { loadAreas, missingAreaKeys, type Area, type LocalKey } from './areas.ts';
 import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
+import { loadDataSets, type DataSet } from './datasets.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import type { FileLink, PageLink } from './links.ts';
@@ -64,6 +66,8 @@ export interface LoadedRelease {
   pages: LoadedPage[];
   /** The release's figures/ and files/, as published. */
   assets: AssetRecord[];
+  /** The release's data sets (data/*.yaml): aggregate counts, frozen with it. */
+  data: DataSet[];
   /** Release notes; the draft has none. */
   notes?: LoadedNotes;
   /** The draft only: the next release's notes, being written (content/draft/release-notes.mdx). */
@@ -77,6 +81,8 @@ export interface LoadedRelease {
 export interface LoadedContent {
   /** Frozen releases, oldest first, then the draft when there is one. */
   releases: LoadedRelease[];
+  /** The areas' own details (content/areas/), outside every release. */
+  areas: Area[];
   problems: ContentProblem[];
 }
 
@@ -233,6 +239,7 @@ async function loadRelease(context: Context, release: string, folder: string): P
   await symlinkProblems(context, folder);
   // Also before the pages: a <Figure> or <Download> is checked against the files that exist.
   const assets = await loadAssets(context.root, folder, context.problems);
+  const data = await loadDataSets(folder, (path) => rel(context, path), context.problems);
   const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx') && !(release === DRAFT && file === DRAFT_NOTES));
   const pages: LoadedPage[] = [];
   for (const file of files) {
@@ -245,7 +252,7 @@ async function loadRelease(context: Context, release: string, folder: string): P
   }
   if (files.length === 0) context.problems.push({ file: rel(context, folder), field: 'pages', message: 'found no pages; expected at least one pages/*.mdx' });
   const fileHashes = await hashFolder(folder);
-  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], digest: digestOf(fileHashes), fileHashes };
+  return { release, folder: rel(context, folder), parts, glossary, tracks, pages, assets: [...assets.list], data, digest: digestOf(fileHashes), fileHashes };
 }
 
 /** Release notes, frozen or draft: frontmatter by `schema`, body by the rules of pages. */
@@ -479,5 +486,16 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
   if (versions.length === 0 && !hasDraft) {
     context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases and no draft; expected content/draft/ (then `npm run release -- 1.0` makes the first release)' });
   }
-  return { releases, problems: context.problems };
+  const areas = await loadAreas(contentDir, (path) => rel(context, path), context.problems);
+  const latest = releases.filter((release) => release.release !== DRAFT).at(-1);
+  if (latest) {
+    // Which page first uses each key, so the message can say where the key is needed.
+    const used = new Map<LocalKey, string>();
+    for (const page of latest.pages) for (const key of page.compiled.localKeys) if (!used.has(key as LocalKey)) used.set(key as LocalKey, page.file);
+    if (used.size && areas.length === 0) {
+      context.problems.push({ file: rel(context, join(contentDir, 'areas')), field: 'folder', message: `found no areas, but release ${latest.release} uses <Local> (${[...used.values()][0]}); expected content/areas/<area-id>.yaml for every area` });
+    }
+    context.problems.push(...missingAreaKeys(areas, used, latest.release));
+  }
+  return { releases, areas, problems: context.problems };
 }

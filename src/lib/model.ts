@@ -1,4 +1,6 @@
+import type { Area } from './areas.ts';
 import type { AssetRecord } from './assets.ts';
+import type { DataSet } from './datasets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
 import type { Heading, TextBlock } from './compile.ts';
 import { DRAFT, type LoadedContent } from './content.ts';
@@ -25,6 +27,8 @@ export interface PageRecord {
   bodyHash: string;
   /** The figures and downloads the page shows (`figures/a.svg`), with their content hashes. */
   assets: Array<{ path: string; hash: string }>;
+  /** The area details the page shows with `<Local key="…" />`: its island loads only where there are some. */
+  localKeys: string[];
   html: string;
   headings: Heading[];
   blocks: TextBlock[];
@@ -43,6 +47,8 @@ export interface ReleaseRecord {
   tracks: Track[];
   /** The release's figures and downloads, each published under its permanent address. */
   assets: AssetRecord[];
+  /** The release's data sets of aggregate counts (none before the program published any). */
+  data: DataSet[];
 }
 
 export interface Page extends PageRecord {
@@ -312,7 +318,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
 }
 
 /** Turns validated files into the plain records a collection stores (and the model is built from). */
-export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[] } {
+export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[]; areas: Area[] } {
   const releases: ReleaseRecord[] = content.releases.map((release) => ({
     release: release.release,
     date: release.notes?.frontmatter.date,
@@ -323,6 +329,7 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
     glossary: release.glossary,
     tracks: release.tracks,
     assets: release.assets,
+    data: release.data,
   }));
   const pages: PageRecord[] = content.releases.flatMap((release) =>
     release.pages.map((page) => ({
@@ -331,13 +338,14 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
       file: page.file,
       bodyHash: page.bodyHash,
       assets: page.assets,
+      localKeys: page.compiled.localKeys,
       html: page.compiled.html,
       headings: page.compiled.headings,
       blocks: page.compiled.blocks,
       words: page.compiled.words,
     })),
   );
-  return { releases, pages };
+  return { releases, pages, areas: content.areas };
 }
 
 /** The model straight from validated files, for the scripts and tests that read content without a build. */

@@ -32,7 +32,7 @@ export const SUMMARY_MAX = 200;
 export const TITLE_MAX = 120;
 
 /** Segments the site uses under /v/<version>/, /latest/ and /draft/ (writing/, files/, figures/), and ids its pages use as anchors (page ids become section ids on compare pages): a page id may not take them. */
-export const RESERVED_PAGE_IDS = ['glossary', 'print', 'onboarding', 'search', 'compare', 'changelog', 'review', 'main', 'contents', 'writing', 'files', 'figures'] as const;
+export const RESERVED_PAGE_IDS = ['glossary', 'print', 'onboarding', 'search', 'compare', 'changelog', 'review', 'main', 'contents', 'writing', 'files', 'figures', 'data'] as const;
 
 export const pageSchema = z.strictObject({
   id: id('the page id')

@@ -68,3 +68,13 @@ export function sectionLinkBases(library: Library, release: Release, pageId: str
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   return site ? new URL(path, site).href : path;
 }
+
+/** A release's data page: its data sets as tables and charts. */
+export function dataUrl(base: string): string {
+  return `${base}data/`;
+}
+
+/** One table of a data set as CSV, exactly as the data page shows it. */
+export function dataCsvUrl(base: string, set: string, table: string): string {
+  return `${base}data/${set}/${table}.csv`;
+}

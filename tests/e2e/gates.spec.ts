@@ -33,6 +33,9 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
   'print view': (library) => `${library.latest.url}print/`,
   glossary: () => '/latest/glossary/',
+  'area directory': () => '/areas/',
+  'area page': () => '/areas/area-01/',
+  'program data (tables and charts)': (library) => (library.latest.data.length ? '/latest/data/' : library.draft?.data.length ? '/draft/data/' : undefined),
   '404': () => '/no-such-page/',
 };
 

@@ -81,4 +81,9 @@ Asking directly does not put the idea in someone's mind, and it tells them they 
 
 </Details>`,
   },
+  {
+    component: 'Local',
+    purpose: 'A detail of the reader’s area (activation number, crisis line…), from content/areas/.',
+    mdx: `If you are worried about a colleague tonight, call <Local key="activation-number" />. If they may harm themselves, call <Local key="crisis-line" />.`,
+  },
 ];

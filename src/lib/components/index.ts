@@ -5,6 +5,7 @@ import { Callout } from './callout.ts';
 import { Details } from './details.ts';
 import { Download } from './download.ts';
 import { Figure } from './figure.ts';
+import { Local } from './local.ts';
 import { Questions, Scenario } from './scenario.ts';
 import { Avoid, Say, SayThis } from './say-this.ts';
 import { Steps } from './steps.ts';
@@ -16,7 +17,7 @@ import type { ComponentContext as Context, ComponentDefinition, JsxNode as Node 
  * compiler all read this table.
  */
 export const COMPONENTS: ReadonlyMap<string, ComponentDefinition> = new Map(
-  ([Callout, Steps, Figure, Download, SayThis, Say, Avoid, Scenario, Questions, Details] as ComponentDefinition[]).map((component) => [component.name, component]),
+  ([Callout, Steps, Figure, Download, SayThis, Say, Avoid, Scenario, Questions, Details, Local] as ComponentDefinition[]).map((component) => [component.name, component]),
 );
 
 export type { ComponentContext, ComponentDefinition, ComponentIssue, JsxNode } from './types.ts';

@@ -20,6 +20,8 @@ export interface ComponentContext {
   report(issue: ComponentIssue): void;
   /** Records that the page shows this figure or download (`figures/a.svg`). */
   use(path: string): void;
+  /** Records that the page shows this area detail (`<Local key="…" />`), so check can ask every area for it. */
+  useLocal(key: string): void;
 }
 
 /**
