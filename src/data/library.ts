@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { NoticeRecord } from '../lib/document-control.ts';
 import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
 
 let library: Promise<Library> | undefined;
@@ -6,10 +7,12 @@ let library: Promise<Library> | undefined;
 /** The model of every release, built once per build from the collections and shared by all routes. */
 export function getLibrary(): Promise<Library> {
   library ??= (async () => {
-    const [pages, releases] = await Promise.all([getCollection('pages'), getCollection('releases')]);
+    const [pages, releases, notices] = await Promise.all([getCollection('pages'), getCollection('releases'), getCollection('notices')]);
     return buildLibrary(
       releases.map((entry) => entry.data as unknown as ReleaseRecord),
       pages.map((entry) => ({ ...(entry.data as unknown as Omit<PageRecord, 'html'>), html: entry.rendered?.html ?? '' })),
+      // The build's day decides which release is in effect; the pages re-check with the reader's day.
+      { notices: notices.map((entry) => entry.data as unknown as NoticeRecord) },
     );
   })();
   return library;

@@ -3,6 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { compilePage, type CompiledPage } from './compile.ts';
+import { checkChangeClasses, DRAFT_NOTES, loadDraftControl, loadNotices, loadReleaseControl } from './control-loader.ts';
+import type { DocumentControl, NoticeRecord } from './document-control.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
@@ -56,12 +58,18 @@ export interface LoadedRelease {
   digest: string;
   /** Per-file hashes of the folder as it is now. */
   fileHashes: FileHashes;
+  /** Who approved it and when it takes effect: from the notes, the control file, or (the draft) the draft's notes. */
+  control?: DocumentControl;
 }
 
 export interface LoadedContent {
   /** Frozen releases, oldest first, then the draft when there is one. */
   releases: LoadedRelease[];
+  /** Notices on frozen releases (content/notices/), checked against the releases. */
+  notices: NoticeRecord[];
   problems: ContentProblem[];
+  /** Reported by `npm run check` without failing it (e.g. a changed page not classed material or editorial). */
+  warnings: ContentProblem[];
 }
 
 /** Where things live, relative to the project root; the tests point these at fixtures. */
@@ -83,6 +91,7 @@ export function lockFileOf(contentDir: string, version: string): string {
 interface Context {
   root: string;
   problems: ContentProblem[];
+  warnings: ContentProblem[];
 }
 
 function rel(context: Context, path: string): string {
@@ -146,7 +155,8 @@ async function loadRelease(context: Context, release: string, folder: string): P
   // Read before the pages: each page links the first use of a glossary term when it is compiled.
   const glossary = readYamlFile(context, join(folder, 'glossary.yaml'), glossarySchema, false) ?? [];
   const tracks = readYamlFile(context, join(folder, 'tracks.yaml'), tracksSchema, false) ?? [];
-  const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx'));
+  // The draft's notes for the next release sit beside its pages (contract C3); they are not a page.
+  const files = (await listFiles(folder)).filter((file) => file.endsWith('.mdx') && !(release === DRAFT && file === DRAFT_NOTES));
   const pages: LoadedPage[] = [];
   for (const file of files) {
     if (!file.startsWith('pages/')) {
@@ -291,7 +301,7 @@ async function subfolders(path: string): Promise<string[]> {
  * found rather than stopping at the first. Nothing is written.
  */
 export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
-  const context: Context = { root: paths.root, problems: [] };
+  const context: Context = { root: paths.root, problems: [], warnings: [] };
   const contentDir = resolve(paths.root, paths.content ?? 'content');
   const versionsDir = join(contentDir, 'versions');
   const notesDir = join(contentDir, 'releases');
@@ -310,9 +320,13 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     });
   }
   for (const file of noteFiles) {
-    const version = file.replace(/\.lock\.json$|\.mdx$/, '');
-    if (!file.endsWith('.mdx') && !file.endsWith('.lock.json')) {
-      context.problems.push({ file: rel(context, join(notesDir, file)), field: 'file', message: 'found an unexpected file; expected only <version>.mdx notes and <version>.lock.json locks' });
+    const version = file.replace(/\.lock\.json$|\.mdx$|\.control\.yaml$/, '');
+    if (!file.endsWith('.mdx') && !file.endsWith('.lock.json') && !file.endsWith('.control.yaml')) {
+      context.problems.push({
+        file: rel(context, join(notesDir, file)),
+        field: 'file',
+        message: 'found an unexpected file; expected only <version>.mdx notes, <version>.lock.json locks and <version>.control.yaml document control',
+      });
     } else if (!versions.includes(version)) {
       context.problems.push({ file: rel(context, join(notesDir, file)), field: 'file', message: `found notes for ${version}, but content/versions/${version}/ does not exist; expected a release folder for every release note` });
     }
@@ -327,6 +341,8 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     else context.problems.push({ file: rel(context, notesPath), field: 'file', message: `release ${version} has no notes; expected ${rel(context, notesPath)}` });
     crossCheck(context, release, everReleased);
     await checkFrozen(context, contentDir, release);
+    release.control = loadReleaseControl(context, contentDir, release);
+    if (release.control) checkChangeClasses(context, release.control, releases.at(-1), release);
     for (const page of release.pages) everReleased.add(page.frontmatter.id);
     releases.push(release);
   }
@@ -334,10 +350,13 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
   if (existsSync(draftDir)) {
     const draft = await loadRelease(context, DRAFT, draftDir);
     crossCheck(context, draft, everReleased);
+    draft.control = loadDraftControl(context, draftDir);
+    if (draft.control) checkChangeClasses(context, draft.control, releases.at(-1), draft);
     releases.push(draft);
   }
+  const notices = await loadNotices(context, contentDir, { releases });
   if (versions.length === 0) {
     context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases; expected at least one folder such as content/versions/1.0/' });
   }
-  return { releases, problems: context.problems };
+  return { releases, notices, problems: context.problems, warnings: context.warnings };
 }
