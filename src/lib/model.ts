@@ -211,7 +211,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
   const frozen = releaseRecords.filter((record) => record.release !== DRAFT).sort((a, b) => compareVersions(a.release, b.release));
   if (frozen.length === 0) throw new Error('The playbook has no releases: expected at least one folder under content/versions/.');
   const { statuses, inEffect } = releaseStatuses(frozen, today);
-  const releases = frozen.map((record, index) => ({
+  const releases: Release[] = frozen.map((record, index) => ({
     ...buildRelease(record, byRelease.get(record.release) ?? []),
     status: statuses[index],
     effective: effectiveDate(record),
@@ -323,7 +323,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
 }
 
 /** Turns validated files into the plain records a collection stores (and the model is built from). */
-export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[] } {
+export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[]; notices: NoticeRecord[] } {
   const releases: ReleaseRecord[] = content.releases.map((release) => ({
     release: release.release,
     date: release.notes?.frontmatter.date,
@@ -371,23 +371,24 @@ export interface ManifestNotice {
 export interface VersionsManifest {
   latest: string;
   /** The build's day, which decided each status; a release upcoming on it may be in effect by now (compare `effective`). */
-  statusAsBuilt: string;
+  statusAsBuilt?: string;
   releases: Array<{
     version: string;
     date: string;
     title: string;
     url: string;
     digest: string;
-    status: ReleaseStatus;
-    effective: string;
+    /** Always written; optional in the type so that tools reading an older manifest still type-check. */
+    status?: ReleaseStatus;
+    effective?: string;
     approved?: string;
     approvedBy?: Array<{ role: string; name: string }>;
     /** Ids of the notices that concern this release (see `notices`). */
-    notices: string[];
-    withdrawn: boolean;
+    notices?: string[];
+    withdrawn?: boolean;
     pages: Array<{ id: string; title: string; url: string }>;
   }>;
-  notices: ManifestNotice[];
+  notices?: ManifestNotice[];
   draft?: { url: string; pages: Array<{ id: string; title: string; url: string }> };
 }
 

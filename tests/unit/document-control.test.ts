@@ -16,7 +16,7 @@ describe('document control of the good fixture', () => {
     expect(content.problems).toEqual([]);
     const release = content.releases.find((candidate) => candidate.release === '1.1')!;
     expect(release.control).toMatchObject({ source: CONTROL, approved: '2024-11-11', effective: '2024-11-18', approvedBy: [{ role: 'Program medical director', name: 'Illustrative: A. Approver' }] });
-    expect(changeClassOf(release.control, 'introduction')).toEqual({ class: 'editorial', note: undefined, declared: true });
+    expect(changeClassOf(release.control, 'introduction')).toEqual({ class: 'material', note: 'Renamed: Welcome to peer support.', declared: true });
     expect(changeClassOf(release.control, 'encounter-workflow')).toEqual({ class: 'material', declared: false });
   });
 
@@ -37,8 +37,8 @@ describe('document control of the good fixture', () => {
     const manifest = versionsManifest(library);
     expect(manifest.releases[0]).toMatchObject({ version: '1.1', status: 'in-effect', effective: '2024-11-18', approved: '2024-11-11', notices: ['tier-2-limits'], withdrawn: false });
     expect(manifest.releases[1]).toMatchObject({ version: '1.0', status: 'superseded', effective: '2024-02-05', notices: ['tier-2-limits'] });
-    expect(manifest.notices[0].affects[0].pages![0]).toEqual({ id: 'tiers#tier-2-trained-peer-supporters', url: '/v/1.1/tiers/#tier-2-trained-peer-supporters' });
-    expect(manifest.notices[0].correctedIn).toEqual({ release: '1.2', page: 'tiers', url: '/draft/tiers/', published: false });
+    expect(manifest.notices![0].affects[0].pages![0]).toEqual({ id: 'tiers#tier-2-trained-peer-supporters', url: '/v/1.1/tiers/#tier-2-trained-peer-supporters' });
+    expect(manifest.notices![0].correctedIn).toEqual({ release: '1.2', page: 'tiers', url: '/draft/tiers/', published: false });
   });
 });
 
@@ -114,7 +114,7 @@ const broken: Array<{ name: string; breakIt: (root: string) => void; file: strin
   },
   {
     name: 'a change class that is neither material nor editorial',
-    breakIt: (root) => edit(root, CONTROL, (text) => text.replace('introduction: { class: editorial }', 'introduction: { class: cosmetic }')),
+    breakIt: (root) => edit(root, CONTROL, (text) => text.replace(/introduction: \{ class: material/, 'introduction: { class: cosmetic')),
     file: CONTROL,
     field: 'changes.introduction.class',
     says: /expected material or editorial/,
@@ -191,7 +191,7 @@ describe('bad document control and notices are refused with file and field', () 
 
   it('warns, without failing, about a changed page that is not classed (it counts as material)', async () => {
     const root = copyFixture();
-    edit(root, CONTROL, (text) => text.replace('  introduction: { class: editorial }\n', ''));
+    edit(root, CONTROL, (text) => text.replace(/  introduction: .*\n/, ''));
     const { problems, warnings } = await loadContent({ root });
     expect(problems).toEqual([]);
     expect(warnings).toEqual([expect.objectContaining({ file: CONTROL, field: 'changes.introduction', message: expect.stringMatching(/counts as material/) })]);
