@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { loadContent } from '../../src/lib/content.ts';
+import { createRelease } from '../../src/lib/release.ts';
 import { changeClassOf, noticesFor, releaseStatuses } from '../../src/lib/document-control.ts';
 import { buildLibrary, libraryFromContent, recordsFromContent, versionsManifest } from '../../src/lib/model.ts';
 import { copyFixture, edit, GOOD_FIXTURE } from './helpers.ts';
@@ -195,5 +197,30 @@ describe('bad document control and notices are refused with file and field', () 
     const { problems, warnings } = await loadContent({ root });
     expect(problems).toEqual([]);
     expect(warnings).toEqual([expect.objectContaining({ file: CONTROL, field: 'changes.introduction', message: expect.stringMatching(/counts as material/) })]);
+  });
+});
+
+describe('the draft\'s notes declare the next release\'s document control', () => {
+  const NOTES = 'content/draft/release-notes.mdx';
+  const notes = (changes: string) =>
+    `---\ntitle: Next\nsummary: The next release.\napprovedBy:\n  - role: Program medical director\n    name: "Illustrative: A. Approver"\napproved: 2025-01-10\neffective: 2025-02-01\nchanges:\n${changes}---\n\nWhat changed.\n`;
+
+  it('reads them beside the draft\'s pages, not as a page', async () => {
+    const root = copyFixture();
+    writeFileSync(join(root, NOTES), notes('  listening: { class: editorial }\n'));
+    const content = await loadContent({ root });
+    expect(content.problems).toEqual([]);
+    const draft = content.releases.find((release) => release.release === 'draft')!;
+    expect(draft.control).toMatchObject({ source: NOTES, approved: '2025-01-10', effective: '2025-02-01', changes: { listening: { class: 'editorial' } } });
+    expect(draft.pages.map((page) => page.file)).not.toContain(NOTES);
+  });
+
+  it('npm run release refuses a material change without a note, and releases nothing', async () => {
+    const root = copyFixture();
+    writeFileSync(join(root, NOTES), notes('  listening: { class: material }\n'));
+    const { problems } = await loadContent({ root });
+    expect(problems).toEqual([expect.objectContaining({ file: NOTES, field: 'changes.listening.note' })]);
+    await expect(createRelease({ root, version: '1.2', date: '2025-01-15' })).rejects.toThrow(/content\/draft\/release-notes\.mdx: changes\.listening\.note: .*expected a one-line note for a material change/);
+    expect(existsSync(join(root, 'content/versions/1.2'))).toBe(false);
   });
 });
