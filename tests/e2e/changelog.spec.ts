@@ -63,8 +63,8 @@ test('the first release’s entry lists its pages', async ({ page, request }) =>
   await expect(page.locator('.changelog-changes li')).toHaveCount(first.pages.length);
 });
 
-test('an Atom feed lists every release and every page points to it', async ({ page, request }) => {
-  const { releases } = await manifest(request);
+test('an Atom feed lists every release and every notice, and every page points to it', async ({ page, request }) => {
+  const { releases, notices = [] } = await manifest(request);
   await page.goto('/versions/');
   const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
   expect(href).toBe('/changelog/feed.xml');
@@ -73,7 +73,7 @@ test('an Atom feed lists every release and every page points to it', async ({ pa
   expect(response.headers()['content-type']).toContain('xml');
   const xml = await response.text();
   expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-  expect([...xml.matchAll(/<entry>/g)]).toHaveLength(releases.length);
+  expect([...xml.matchAll(/<entry>/g)]).toHaveLength(releases.length + notices.length);
   for (const release of releases) expect(xml).toContain(`/changelog/${release.version}/`);
   expect(xml).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
 });

@@ -24,7 +24,8 @@ export const GET: APIRoute = async ({ site }) => {
     id: idOf('changelog'),
     link: url('/changelog/'),
     language: 'en',
-    updated: new Date(library.latest.date ?? Date.now()),
+    // The newest release or notice: a notice on a frozen release is news to subscribers too.
+    updated: new Date([library.newest.date ?? '', ...library.notices.map((notice) => notice.date)].sort().at(-1) || Date.now()),
     generator: false,
     feedLinks: { atom: url('/changelog/feed.xml') },
   });
