@@ -51,7 +51,9 @@ export function loadReleaseControl(context: Context, contentDir: string, release
   const path = controlFileOf(contentDir, release.release);
   const fromNotes = release.notes ? controlFromNotes(release.notes.file, release.notes.frontmatter) : undefined;
   if (!existsSync(path)) {
+    // A release frozen with document control in its notes must have the whole record.
     if (fromNotes && !fromNotes.approved) context.problems.push({ file: fromNotes.source, field: 'approved', message: 'the field is missing; expected the approval date with approvedBy and effective' });
+    if (fromNotes && fromNotes.approvedBy.length === 0) context.problems.push({ file: fromNotes.source, field: 'approvedBy', message: 'the field is missing; expected who approved the release, each { role: ..., name: ... }' });
     return fromNotes;
   }
   const file = rel(context.root, path);

@@ -44,6 +44,18 @@ describe('document control of the good fixture', () => {
   });
 });
 
+describe('document control frozen in the notes', () => {
+  it('is read from the notes of a release frozen with it', async () => {
+    const root = copyFixture();
+    edit(root, 'content/releases/1.0.mdx', (text) =>
+      text.replace(/^date: (.*)$/m, 'date: $1\napprovedBy:\n  - role: Program medical director\n    name: "Illustrative: A. Approver"\napproved: 2024-02-01\neffective: 2024-03-01'),
+    );
+    const content = await loadContent({ root });
+    expect(content.problems).toEqual([]);
+    expect(content.releases[0].control).toMatchObject({ source: 'content/releases/1.0.mdx', approved: '2024-02-01', effective: '2024-03-01' });
+  });
+});
+
 describe('status from the effective date', () => {
   const releases = [
     { release: '1.0', date: '2024-01-01' },
@@ -134,6 +146,13 @@ const broken: Array<{ name: string; breakIt: (root: string) => void; file: strin
     file: CONTROL,
     field: 'file',
     says: /found document control both here and in content\/releases\/1\.1\.mdx/,
+  },
+  {
+    name: 'notes frozen with an approval date but no approvers',
+    breakIt: (root) => edit(root, 'content/releases/1.0.mdx', (text) => text.replace(/^date: (.*)$/m, 'date: $1\napproved: 2024-02-01')),
+    file: 'content/releases/1.0.mdx',
+    field: 'approvedBy',
+    says: /expected who approved the release/,
   },
   {
     name: 'a notice for an unknown release',
