@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { HtmlValidate } from 'html-validate';
+import { checkSite } from '../../src/lib/site-check.ts';
 
 /**
  * Notices on frozen releases, an upcoming release and a withdrawn one, as readers meet them. The
@@ -153,4 +155,20 @@ test('pages with a notice, an upcoming banner or a withdrawn banner have no axe-
       expect(results.violations.map((v) => `${path} (${colorScheme}, ${size.width}px): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
   }
+});
+
+test('the fixture site with notices is valid HTML and every internal link and anchor resolves', async () => {
+  const dist = join(root, 'dist');
+  const report = await checkSite(dist);
+  expect(report.broken).toEqual([]);
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'require-sri': 'off', 'long-title': 'off', 'no-trailing-whitespace': 'off', 'attribute-boolean-style': 'off', 'attribute-empty-style': 'off', 'void-style': 'off', 'no-redundant-role': 'off' },
+  });
+  const problems: string[] = [];
+  for (const file of ['v/1.1/tiers/index.html', 'v/1.1/index.html', 'v/1.0/listening/index.html', 'v/1.0/index.html', 'versions/index.html', 'changelog/index.html', 'changelog/1.1/index.html', 'v/1.1/print/index.html']) {
+    const result = await validator.validateString(readFileSync(join(dist, file), 'utf8'), file);
+    for (const entry of result.results) for (const message of entry.messages) problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+  }
+  expect(problems).toEqual([]);
 });
