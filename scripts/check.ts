@@ -2,12 +2,15 @@
 // each frozen release unchanged since the commit that created it (when there is a git history).
 import { resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { formatProblem, formatProblems } from '../src/lib/problems.ts';
 import { verifyFrozenHistory } from '../src/lib/provenance.ts';
 
 const root = process.cwd();
 const contentDir = resolve(root, process.env.PLAYBOOK_CONTENT ?? 'content');
 const content = await loadContent({ root, content: process.env.PLAYBOOK_CONTENT });
+if (content.warnings.length) {
+  console.warn(`${content.warnings.length} warning${content.warnings.length === 1 ? '' : 's'} (not blocking):\n${content.warnings.map((warning) => `  - ${formatProblem(warning)}`).join('\n')}`);
+}
 const frozen = content.releases.filter((release) => release.release !== 'draft').map((release) => release.release);
 const history = verifyFrozenHistory(root, contentDir, frozen);
 const problems = [...content.problems, ...history.problems];

@@ -160,9 +160,20 @@ const areasLoader: Loader = {
   },
 };
 
+/** Notices on frozen releases (content/notices/), checked against every release by src/lib. */
+const noticesLoader: Loader = {
+  name: 'playbook-notices',
+  async load({ store }) {
+    const { notices } = await playbook();
+    store.clear();
+    for (const notice of notices) store.set({ id: notice.id, data: notice as unknown as Record<string, unknown> });
+  },
+};
+
 export const collections = {
   areas: defineCollection({ loader: areasLoader }),
   problems: defineCollection({ loader: problemsLoader }),
+  notices: defineCollection({ loader: noticesLoader }),
   pages: defineCollection({ loader: pagesLoader }),
   releases: defineCollection({ loader: releasesLoader }),
   // Written release notes, rendered by @astrojs/mdx. The id is the file name, so `1.0` stays `1.0`

@@ -1,5 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentError, type ContentProblem } from '../lib/problems.ts';
+import type { NoticeRecord } from '../lib/document-control.ts';
 import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
 
 let library: Promise<Library> | undefined;
@@ -15,10 +16,12 @@ export function getLibrary(): Promise<Library> {
   library ??= (async () => {
     const problems = ((await getEntry('problems', 'current'))?.data as { problems: ContentProblem[] } | undefined)?.problems ?? [];
     if (problems.length) throw new ContentError(problems);
-    const [pages, releases] = await Promise.all([getCollection('pages'), getCollection('releases')]);
+    const [pages, releases, notices] = await Promise.all([getCollection('pages'), getCollection('releases'), getCollection('notices')]);
     return buildLibrary(
       releases.map((entry) => entry.data as unknown as ReleaseRecord),
       pages.map((entry) => ({ ...(entry.data as unknown as Omit<PageRecord, 'html'>), html: entry.rendered?.html ?? '' })),
+      // The build's day decides which release is in effect; the pages re-check with the reader's day.
+      { notices: notices.map((entry) => entry.data as unknown as NoticeRecord) },
     );
   })();
   return library;

@@ -6,6 +6,8 @@ import { loadAreas, missingAreaKeys, type Area, type LocalKey } from './areas.ts
 import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { loadDataSets, type DataSet } from './datasets.ts';
+import { checkChangeClasses, loadDraftControl, loadNotices, loadReleaseControl } from './control-loader.ts';
+import type { DocumentControl, NoticeRecord } from './document-control.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import type { FileLink, PageLink } from './links.ts';
@@ -76,6 +78,8 @@ export interface LoadedRelease {
   digest: string;
   /** Per-file hashes of the folder as it is now. */
   fileHashes: FileHashes;
+  /** Who approved it and when it takes effect: from the notes, the control file, or (the draft) the draft's notes. */
+  control?: DocumentControl;
 }
 
 export interface LoadedContent {
@@ -83,7 +87,11 @@ export interface LoadedContent {
   releases: LoadedRelease[];
   /** The areas' own details (content/areas/), outside every release. */
   areas: Area[];
+  /** Notices on frozen releases (content/notices/), checked against the releases. */
+  notices: NoticeRecord[];
   problems: ContentProblem[];
+  /** Reported by `npm run check` without failing it (e.g. a changed page not classed material or editorial). */
+  warnings: ContentProblem[];
 }
 
 /** Where things live, relative to the project root; the tests point these at fixtures. */
@@ -105,6 +113,7 @@ export function lockFileOf(contentDir: string, version: string): string {
 interface Context {
   root: string;
   problems: ContentProblem[];
+  warnings: ContentProblem[];
 }
 
 function rel(context: Context, path: string): string {
@@ -428,7 +437,7 @@ async function subfolders(path: string): Promise<string[]> {
  * found rather than stopping at the first. Nothing is written.
  */
 export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
-  const context: Context = { root: paths.root, problems: [] };
+  const context: Context = { root: paths.root, problems: [], warnings: [] };
   const contentDir = resolve(paths.root, paths.content ?? 'content');
   const versionsDir = join(contentDir, 'versions');
   const notesDir = join(contentDir, 'releases');
@@ -453,9 +462,13 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     });
   }
   for (const file of noteFiles) {
-    const version = file.replace(/\.lock\.json$|\.mdx$/, '');
-    if (!file.endsWith('.mdx') && !file.endsWith('.lock.json')) {
-      context.problems.push({ file: rel(context, join(notesDir, file)), field: 'file', message: 'found an unexpected file; expected only <version>.mdx notes and <version>.lock.json locks' });
+    const version = file.replace(/\.lock\.json$|\.mdx$|\.control\.yaml$/, '');
+    if (!file.endsWith('.mdx') && !file.endsWith('.lock.json') && !file.endsWith('.control.yaml')) {
+      context.problems.push({
+        file: rel(context, join(notesDir, file)),
+        field: 'file',
+        message: 'found an unexpected file; expected only <version>.mdx notes, <version>.lock.json locks and <version>.control.yaml document control',
+      });
     } else if (!versions.includes(version)) {
       context.problems.push({ file: rel(context, join(notesDir, file)), field: 'file', message: `found notes for ${version}, but content/versions/${version}/ does not exist; expected a release folder for every release note` });
     }
@@ -470,6 +483,8 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     else context.problems.push({ file: rel(context, notesPath), field: 'file', message: `release ${version} has no notes; expected ${rel(context, notesPath)}` });
     crossCheck(context, release, everReleased);
     await checkFrozen(context, contentDir, release);
+    release.control = loadReleaseControl(context, contentDir, release);
+    if (release.control) checkChangeClasses(context, release.control, releases.at(-1), release);
     for (const page of release.pages) everReleased.add(page.frontmatter.id);
     releases.push(release);
   }
@@ -480,12 +495,15 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     const notesPath = join(draftDir, DRAFT_NOTES);
     if (existsSync(notesPath) || isSymlink(notesPath)) draft.draftNotes = loadNotesFile(context, notesPath, draftNotesSchema);
     crossCheck(context, draft, everReleased);
+    draft.control = loadDraftControl(context, draftDir);
+    if (draft.control) checkChangeClasses(context, draft.control, releases.at(-1), draft);
     releases.push(draft);
   }
   // A new playbook starts with a draft and no release: `npm run release -- 1.0` makes the first.
   if (versions.length === 0 && !hasDraft) {
     context.problems.push({ file: rel(context, versionsDir), field: 'folder', message: 'found no releases and no draft; expected content/draft/ (then `npm run release -- 1.0` makes the first release)' });
   }
+  const notices = await loadNotices(context, contentDir, { releases });
   const areas = await loadAreas(contentDir, (path) => rel(context, path), context.problems);
   const latest = releases.filter((release) => release.release !== DRAFT).at(-1);
   if (latest) {
@@ -497,5 +515,5 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     }
     context.problems.push(...missingAreaKeys(areas, used, latest.release));
   }
-  return { releases, areas, problems: context.problems };
+  return { releases, areas, notices, problems: context.problems, warnings: context.warnings };
 }

@@ -4,6 +4,7 @@ import type { DataSet } from './datasets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
 import type { Heading, TextBlock } from './compile.ts';
 import { DRAFT, type LoadedContent } from './content.ts';
+import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type DocumentControl, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
 import type { Role, Tier } from './roles.ts';
 import type { GlossaryTerm, Part, Track } from './schema.ts';
 import { compareVersions } from './version.ts';
@@ -23,6 +24,8 @@ export interface PageRecord {
   related: string[];
   tags: string[];
   anchors: Record<string, string>;
+  /** The role that owns the page (contract C4); frozen releases before it have none. */
+  owner?: Role;
   file: string;
   bodyHash: string;
   /** The figures and downloads the page shows (`figures/a.svg`), with their content hashes. */
@@ -49,6 +52,8 @@ export interface ReleaseRecord {
   assets: AssetRecord[];
   /** The release's data sets of aggregate counts (none before the program published any). */
   data: DataSet[];
+  /** Approval, effective date and change classes; absent for a release frozen without them. */
+  control?: DocumentControl;
 }
 
 export interface Page extends PageRecord {
@@ -72,6 +77,12 @@ export interface Release extends ReleaseRecord {
   name: string;
   /** Inside a sentence: "release 1.1" or "the draft". */
   phrase: string;
+  /** Upcoming, in effect or superseded on the build's day; the draft has none. */
+  status?: ReleaseStatus;
+  /** The day it takes effect (its effective date, else its publication date). */
+  effective?: string;
+  /** The notice that withdrew the whole release, if one did: it stays readable, clearly marked. */
+  withdrawn?: NoticeRecord;
   /** Every page in reading order: by part, then order, then title. */
   pages: Page[];
   parts: PartOfRelease[];
@@ -149,12 +160,21 @@ export interface Library {
   releases: Release[];
   /** Newest first, for switchers and lists. */
   newestFirst: Release[];
+  /** The release in effect on the build's day: what /latest/ and the front page show. */
   latest: Release;
+  /** The newest frozen release: the latest, or an upcoming one not in effect yet. */
+  newest: Release;
+  /** Frozen releases published ahead of their effective date, oldest first. */
+  upcoming: Release[];
+  /** Notices on frozen releases, newest first. */
+  notices: NoticeRecord[];
+  /** The build's day (YYYY-MM-DD) that decided each release's status. */
+  today: string;
   draft?: Release;
   /** Frozen releases and the draft. */
   all: Release[];
   release(key: string): Release | undefined;
-  /** The release just before this one (for the draft: the latest). */
+  /** The release just before this one (for the draft: the newest frozen release). */
   previous(release: Release): Release | undefined;
   /** Every page id any frozen release has ever had. */
   releasedIds: string[];
@@ -211,7 +231,15 @@ export function pagesMissingFrom(library: Library, release: Release): MissingPag
  * One model of every release, built once: routes, the manifest and the scripts all ask it, so no
  * two of them compute the same thing differently.
  */
-export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageRecord[]): Library {
+export interface LibraryOptions {
+  notices?: NoticeRecord[];
+  /** The day that decides which release is in effect (YYYY-MM-DD); today in UTC when absent. */
+  today?: string;
+}
+
+export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageRecord[], options: LibraryOptions = {}): Library {
+  const today = options.today ?? isoToday();
+  const notices = [...(options.notices ?? [])].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   const byRelease = new Map<string, PageRecord[]>();
   for (const page of pageRecords) {
     const list = byRelease.get(page.release) ?? [];
@@ -220,10 +248,19 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
   }
   const frozen = releaseRecords.filter((record) => record.release !== DRAFT).sort((a, b) => compareVersions(a.release, b.release));
   if (frozen.length === 0) throw new Error('The playbook has no releases: expected at least one folder under content/versions/.');
-  const releases = frozen.map((record) => buildRelease(record, byRelease.get(record.release) ?? []));
+  const { statuses, inEffect } = releaseStatuses(frozen, today);
+  const releases: Release[] = frozen.map((record, index) => ({
+    ...buildRelease(record, byRelease.get(record.release) ?? []),
+    status: statuses[index],
+    effective: effectiveDate(record),
+    withdrawn: isWithdrawn(notices, record.release),
+  }));
   const draftRecord = releaseRecords.find((record) => record.release === DRAFT);
   const draft = draftRecord ? buildRelease(draftRecord, byRelease.get(DRAFT) ?? []) : undefined;
-  const latest = releases[releases.length - 1];
+  // A release published ahead of its effective date does not become the latest until that day.
+  const latest = releases[Math.max(inEffect, 0)];
+  const newest = releases[releases.length - 1];
+  const current = releases.slice(0, releases.indexOf(latest) + 1);
   const all = draft ? [...releases, draft] : releases;
   const byKey = new Map(all.map((release) => [release.release, release]));
 
@@ -263,12 +300,14 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
 
   const releasedIds = [...new Set(releases.flatMap((release) => release.pages.map((page) => page.id)))].sort();
   const removed: RemovedPage[] = [];
+  // Removed from the latest: only releases up to it count (a page new in an upcoming release was never removed).
   for (const id of releasedIds) {
     if (latest.page(id)) continue;
     let lastIndex = -1;
-    releases.forEach((release, index) => {
+    current.forEach((release, index) => {
       if (release.page(id)) lastIndex = index;
     });
+    if (lastIndex < 0) continue;
     const lastRelease = releases[lastIndex];
     const resolution = resolve(id, latest);
     removed.push({
@@ -299,10 +338,14 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
     releases,
     newestFirst: [...releases].reverse(),
     latest,
+    newest,
+    upcoming: releases.filter((release) => release.status === 'upcoming'),
+    notices,
+    today,
     draft,
     all,
     release: (key) => byKey.get(key),
-    previous: (release) => (release.isDraft ? latest : releases[releases.indexOf(release) - 1]),
+    previous: (release) => (release.isDraft ? newest : releases[releases.indexOf(release) - 1]),
     releasedIds,
     resolve,
     removed,
@@ -318,7 +361,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
 }
 
 /** Turns validated files into the plain records a collection stores (and the model is built from). */
-export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[]; areas: Area[] } {
+export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[]; areas: Area[]; notices: NoticeRecord[] } {
   const releases: ReleaseRecord[] = content.releases.map((release) => ({
     release: release.release,
     date: release.notes?.frontmatter.date,
@@ -330,6 +373,7 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
     tracks: release.tracks,
     assets: release.assets,
     data: release.data,
+    ...(release.control ? { control: release.control } : {}),
   }));
   const pages: PageRecord[] = content.releases.flatMap((release) =>
     release.pages.map((page) => ({
@@ -345,40 +389,91 @@ export function recordsFromContent(content: LoadedContent): { releases: ReleaseR
       words: page.compiled.words,
     })),
   );
-  return { releases, pages, areas: content.areas };
+  return { releases, pages, areas: content.areas, notices: content.notices };
 }
 
 /** The model straight from validated files, for the scripts and tests that read content without a build. */
 export function libraryFromContent(content: LoadedContent): Library {
   const records = recordsFromContent(content);
-  return buildLibrary(records.releases, records.pages);
+  return buildLibrary(records.releases, records.pages, { notices: records.notices });
+}
+
+/** A notice as /versions.json carries it. */
+export interface ManifestNotice {
+  id: string;
+  kind: NoticeRecord['kind'];
+  date: string;
+  title: string;
+  /** Each affected release, with its affected pages (`page` or `page#anchor`) and their addresses; no pages means the whole release. */
+  affects: Array<{ release: string; pages?: Array<{ id: string; url: string }> }>;
+  correctedIn?: { release: string; page?: string; url: string; published: boolean };
 }
 
 /** The shape of /versions.json: tools and the site's own scripts read it, so it is a public interface. */
 export interface VersionsManifest {
   latest: string;
+  /** The build's day, which decided each status; a release upcoming on it may be in effect by now (compare `effective`). */
+  statusAsBuilt?: string;
   releases: Array<{
     version: string;
     date: string;
     title: string;
     url: string;
     digest: string;
+    /** Always written; optional in the type so that tools reading an older manifest still type-check. */
+    status?: ReleaseStatus;
+    effective?: string;
+    approved?: string;
+    approvedBy?: Array<{ role: string; name: string }>;
+    /** Ids of the notices that concern this release (see `notices`). */
+    notices?: string[];
+    withdrawn?: boolean;
     pages: Array<{ id: string; title: string; url: string }>;
   }>;
+  notices?: ManifestNotice[];
   draft?: { url: string; pages: Array<{ id: string; title: string; url: string }> };
+}
+
+/** Where a notice's correction can be read: the page (or release) in the correcting release, or in the draft until it is released. */
+export function correctionUrl(correctedIn: NonNullable<NoticeRecord['correctedIn']>): string {
+  const base = correctedIn.inDraft ? '/draft/' : `/v/${correctedIn.release}/`;
+  if (!correctedIn.page) return base;
+  const [page, anchor] = correctedIn.page.split('#');
+  return `${base}${page}/${anchor ? `#${anchor}` : ''}`;
 }
 
 export function versionsManifest(library: Library): VersionsManifest {
   const pagesOf = (release: Release) => release.pages.map((page) => ({ id: page.id, title: page.title, url: page.url }));
   return {
     latest: library.latest.release,
+    statusAsBuilt: library.today,
     releases: library.newestFirst.map((release) => ({
       version: release.release,
       date: release.date ?? '',
       title: release.title,
       url: release.url,
       digest: release.digest,
+      status: release.status ?? 'in-effect',
+      effective: release.effective ?? release.date ?? '',
+      ...(release.control?.approved ? { approved: release.control.approved, approvedBy: release.control.approvedBy.map(({ role, name }) => ({ role, name })) } : {}),
+      notices: library.notices.filter((notice) => notice.affects.some((affected) => affected.release === release.release)).map((notice) => notice.id),
+      withdrawn: !!release.withdrawn,
       pages: pagesOf(release),
+    })),
+    notices: library.notices.map((notice) => ({
+      id: notice.id,
+      kind: notice.kind,
+      date: notice.date,
+      title: notice.title,
+      affects: notice.affects.map((affected) => ({
+        release: affected.release,
+        ...(affected.pages
+          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: `${pageUrl(affected.release, page)}${anchor ? `#${anchor}` : ''}` })) }
+          : {}),
+      })),
+      ...(notice.correctedIn
+        ? { correctedIn: { release: notice.correctedIn.release, ...(notice.correctedIn.page ? { page: notice.correctedIn.page } : {}), url: correctionUrl(notice.correctedIn), published: !notice.correctedIn.inDraft } }
+        : {}),
     })),
     ...(library.draft ? { draft: { url: library.draft.url, pages: pagesOf(library.draft) } } : {}),
   };

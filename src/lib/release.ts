@@ -239,10 +239,10 @@ async function releaseLocked(
   // A new playbook has only its draft: its first release has nothing to compare with.
   const frozen = content.releases.some((release) => release.release !== DRAFT);
   const library = frozen ? libraryFromContent(content) : undefined;
-  if (library && compareVersions(version, library.latest.release) <= 0) {
-    throw new ReleaseError(`${version} is not newer than the latest release ${library.latest.release}; expected a greater number`);
+  if (library && compareVersions(version, library.newest.release) <= 0) {
+    throw new ReleaseError(`${version} is not newer than the newest release ${library.newest.release}; expected a greater number`);
   }
-  const changes = library?.draft ? library.changes(library.latest, library.draft) : undefined;
+  const changes = library?.draft ? library.changes(library.newest, library.draft) : undefined;
 
   const journal: Journal = { version, placed: [], staged: [] };
   const journalPath = join(contentDir, RELEASE_JOURNAL);

@@ -70,6 +70,10 @@ export const pageSchema = z.strictObject({
     .record(id('an old heading anchor'), id('the current heading anchor'), { error: 'expected a map of old anchor: current anchor' })
     .default({})
     .describe('Old heading anchors that must keep landing on a renamed heading.'),
+  owner: z
+    .enum(ROLE_IDS, { error: `expected one of ${ROLE_IDS.join(', ')}` })
+    .optional()
+    .describe('The role that owns the page and reviews it on time (optional: frozen releases predate it; every draft page should have one).'),
 });
 
 export type PageFrontmatter = z.output<typeof pageSchema>;
@@ -87,8 +91,82 @@ const notesSummary = z
   .min(1, { error: 'expected a non-empty summary' })
   .max(SUMMARY_MAX, { error: `expected a summary of at most ${SUMMARY_MAX} characters` })
   .describe('One or two sentences on what the release is about.');
+/** One person who approved a release: a role in free text and a name (no real people in sample content: mark invented names illustrative). */
+export const approverSchema = z.strictObject(
+  {
+    role: z.string({ error: 'expected the approver\'s role as text, e.g. "Program medical director"' }).trim().min(1, { error: 'expected a non-empty role' }),
+    name: z.string({ error: 'expected the approver\'s name as text, e.g. "Illustrative: A. Approver"' }).trim().min(1, { error: 'expected a non-empty name' }),
+  },
+  { error: 'expected an approver written as { role: ..., name: ... }' },
+);
+
+export type Approver = z.output<typeof approverSchema>;
+
+export const CHANGE_CLASSES = ['material', 'editorial'] as const;
+export type ChangeClass = (typeof CHANGE_CLASSES)[number];
+
+/** How one changed page of a release is classed: material changes are announced, with a one-line note; editorial ones are listed quietly. */
+export const pageChangeSchema = z
+  .strictObject(
+    {
+      class: z.enum(CHANGE_CLASSES, { error: 'expected material or editorial' }),
+      note: z.string({ error: 'expected a one-line change note as text' }).trim().min(1, { error: 'expected a non-empty note' }).optional(),
+    },
+    { error: 'expected { class: material, note: "..." } or { class: editorial }' },
+  )
+  .superRefine((value, ctx) => {
+    if (value.class === 'material' && !value.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'expected a one-line note for a material change: what changed, for readers and the feed' });
+    }
+  });
+
+export type PageChangeClass = z.output<typeof pageChangeSchema>;
+
+/** The document-control fields of contract C3, shared by release notes (frozen or in the draft) and the control files of older releases. */
+export const documentControlFields = {
+  approvedBy: z
+    .array(approverSchema, { error: 'expected a list of approvers, each { role: ..., name: ... }' })
+    .min(1, { error: 'expected at least one approver' })
+    .describe('Who approved the release: one or more roles with names.'),
+  approved: isoDate.describe('The day the release was approved.'),
+  effective: isoDate.describe('The day the release takes effect; may be later than publication.'),
+  changes: z
+    .record(id('a changed page id'), pageChangeSchema, { error: 'expected a map of page id: { class, note }' })
+    .default({})
+    .describe('Material or editorial, for every changed page of the release.'),
+};
+
+/** Refuses an effective date before the approval: a release cannot take effect before it is approved. */
+function effectiveAfterApproval(value: { approved?: string; effective?: string }, ctx: z.RefinementCtx): void {
+  if (value.approved && value.effective && value.effective < value.approved) {
+    ctx.addIssue({ code: 'custom', path: ['effective'], message: `expected a date on or after the approval (${value.approved}); a release cannot take effect before it is approved` });
+  }
+}
+
+/** The document-control fields as optional: releases frozen before document control have none. */
+export const optionalDocumentControl = {
+  approvedBy: documentControlFields.approvedBy.optional(),
+  approved: documentControlFields.approved.optional(),
+  effective: documentControlFields.effective.optional(),
+  changes: documentControlFields.changes,
+};
+
+/**
+ * `content/releases/<version>.control.yaml`: the document control of a release whose notes were
+ * frozen before it existed (1.0, 1.1, 2.0). It sits outside everything digested, so adding it does
+ * not touch a frozen record; `note` says what kind of record it is (e.g. illustrative).
+ */
+export const releaseControlSchema = z
+  .strictObject({
+    ...documentControlFields,
+    note: z.string({ error: 'expected a note on this record as text' }).trim().min(1, { error: 'expected a non-empty note' }).optional().describe('What kind of record this is, e.g. that it is illustrative.'),
+  })
+  .superRefine(effectiveAfterApproval);
+
+export type ReleaseControl = z.output<typeof releaseControlSchema>;
 
 export const releaseNotesSchema = z.strictObject({
+  ...optionalDocumentControl,
   version: z
     .string({ error: 'expected the release number as quoted text, e.g. "1.0"' })
     .regex(VERSION_PATTERN, { error: 'expected a release number MAJOR.MINOR, e.g. "1.0"' })
@@ -100,7 +178,7 @@ export const releaseNotesSchema = z.strictObject({
     .string({ error: 'expected the digest of the frozen release as text' })
     .regex(/^sha256-[0-9a-f]{64}$/, { error: 'expected "sha256-" followed by 64 hex digits (written by npm run release)' })
     .describe('Digest of the frozen release folder; proves the release is what was approved.'),
-});
+}).superRefine(effectiveAfterApproval);
 
 export type ReleaseNotesFrontmatter = z.output<typeof releaseNotesSchema>;
 
@@ -108,7 +186,7 @@ export type ReleaseNotesFrontmatter = z.output<typeof releaseNotesSchema>;
  * The next release's notes while they are written in the draft: the fields of frozen notes but
  * `version`, `date` and `digest`, which `npm run release` adds.
  */
-export const draftNotesSchema = z.strictObject({ title: notesTitle, summary: notesSummary });
+export const draftNotesSchema = z.strictObject({ ...optionalDocumentControl, title: notesTitle, summary: notesSummary }).superRefine(effectiveAfterApproval);
 
 export type DraftNotesFrontmatter = z.output<typeof draftNotesSchema>;
 
@@ -156,3 +234,54 @@ export const tracksSchema = z.array(
 );
 
 export type Track = z.output<typeof tracksSchema>[number];
+
+/**
+ * The document-control fields read from the draft's notes (`content/draft/release-notes.mdx`):
+ * only these fields are checked here; the notes' other fields are the release script's to check.
+ */
+export const draftNotesControlSchema = z.looseObject(optionalDocumentControl).superRefine(effectiveAfterApproval);
+
+export const NOTICE_KINDS = ['safety', 'correction', 'withdrawn'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** `page-id` or `page-id#anchor`: what a notice points at inside a release. */
+const PAGE_REF = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9][a-z0-9_-]*)?$/;
+
+const noticeRelease = z
+  .string({ error: 'expected a release number as quoted text, e.g. "2.0"' })
+  .regex(VERSION_PATTERN, { error: 'expected a release number MAJOR.MINOR as quoted text, e.g. "2.0"' });
+
+/** `content/notices/<id>.mdx` (contract C5): a safety notice, correction or withdrawal attached to frozen releases without editing them. */
+export const noticeSchema = z.strictObject({
+  kind: z.enum(NOTICE_KINDS, { error: `expected one of ${NOTICE_KINDS.join(', ')}` }).describe('safety, correction or withdrawn.'),
+  date: isoDate.describe('The day the notice was issued.'),
+  title: z.string({ error: 'expected the notice title as text' }).trim().min(1, { error: 'expected a non-empty title' }).describe('What was wrong, in a line.'),
+  affects: z
+    .array(
+      z.strictObject(
+        {
+          release: noticeRelease,
+          pages: z
+            .array(z.string({ error: 'expected a page id as text' }).regex(PAGE_REF, { error: 'expected a page id, or page-id#anchor for a section' }), { error: 'expected a list of page ids' })
+            .min(1, { error: 'expected at least one page (leave pages out for the whole release)' })
+            .optional(),
+        },
+        { error: 'expected { release: "2.0", pages: [page-id, ...] }' },
+      ),
+      { error: 'expected a list of affected releases' },
+    )
+    .min(1, { error: 'expected at least one affected release' })
+    .describe('The releases, and optionally pages (or page#anchor), the notice is about.'),
+  correctedIn: z
+    .strictObject(
+      {
+        release: noticeRelease,
+        page: z.string({ error: 'expected a page id as text' }).regex(PAGE_REF, { error: 'expected a page id, or page-id#anchor' }).optional(),
+      },
+      { error: 'expected { release: "2.1", page: page-id } or { release: "2.1" }' },
+    )
+    .optional()
+    .describe('The release (and page) that corrects what the notice is about.'),
+});
+
+export type NoticeFrontmatter = z.output<typeof noticeSchema>;

@@ -4,6 +4,7 @@ import type { StepChange, TrackData } from './progress.ts';
 import { ROLES } from './roles.ts';
 import type { Track } from './schema.ts';
 import { pageDiffUrl } from './urls.ts';
+import { isEditorialIn } from './material.ts';
 
 /** One step of a track as a reader sees it: the page of this release, why to read it, and for how long. */
 export interface TrackStep {
@@ -81,6 +82,8 @@ export function trackData(library: Library, release: Release, track: Track): Tra
   for (const from of releasesBefore(library, release).reverse()) {
     for (const change of library.changes(from, later).changes) {
       if (!steps.has(change.id) || !change.kinds.some((kind) => kind === 'edited' || kind === 'renamed' || kind === 'added')) continue;
+      // A wording-only (editorial) change is not news to a reader who already read the page.
+      if (isEditorialIn(library, later, change.id)) continue;
       const replaced = since.get(change.id) ?? new Set<string>();
       for (const id of change.replaces) replaced.add(id);
       since.set(change.id, replaced);

@@ -63,8 +63,8 @@ test('the first release’s entry lists its pages', async ({ page, request }) =>
   await expect(page.locator('.changelog-changes li')).toHaveCount(first.pages.length);
 });
 
-test('an Atom feed lists every release and every page points to it', async ({ page, request }) => {
-  const { releases } = await manifest(request);
+test('an Atom feed lists every release and every notice, and every page points to it', async ({ page, request }) => {
+  const { releases, notices = [] } = await manifest(request);
   await page.goto('/versions/');
   const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
   expect(href).toBe('/changelog/feed.xml');
@@ -73,34 +73,49 @@ test('an Atom feed lists every release and every page points to it', async ({ pa
   expect(response.headers()['content-type']).toContain('xml');
   const xml = await response.text();
   expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-  expect([...xml.matchAll(/<entry>/g)]).toHaveLength(releases.length);
+  expect([...xml.matchAll(/<entry>/g)]).toHaveLength(releases.length + notices.length);
   for (const release of releases) expect(xml).toContain(`/changelog/${release.version}/`);
   expect(xml).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
 });
 
-test('the review page lists the draft’s changes and its pages by last review, overdue ones flagged in words', async ({ page }) => {
+test('the review page groups pages by owner, computes overdue on the reader\'s day, and links each page to its changes since review', async ({ page }) => {
   const library = await repositoryLibrary();
+  // The reader's day, not the build's, decides: far ahead, every page is overdue; long ago, none is.
+  await page.clock.setFixedTime(new Date('2040-06-01T12:00:00'));
   await page.goto('/review/');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
   if (library.draft) {
-    const changes = library.changes(library.latest, library.draft);
+    const changes = library.changes(library.newest, library.draft);
     await expect(page.locator('.change-list__item')).toHaveCount(changes.changes.length);
     const diff = page.locator('.change-list__diff').first();
-    if (changes.changes.length) await expect(diff).toHaveAttribute('href', `/compare/${library.latest.release}...draft/#${changes.changes[0].id}`);
+    if (changes.changes.length) await expect(diff).toHaveAttribute('href', `/compare/${library.newest.release}...draft/#${changes.changes[0].id}`);
   }
-  const pages = (library.draft ?? library.latest).pages;
+  const pages = (library.draft ?? library.newest).pages;
   const rows = page.locator('.review-table tbody tr');
   await expect(rows).toHaveCount(pages.length);
+  await expect(page.locator('main')).not.toContainText('PLAYBOOK_');
+  await expect(page.locator('main')).not.toContainText(/as of/i);
   const table = await rows.evaluateAll((trs) =>
     trs.map((tr) => ({
+      owner: tr.closest('[data-owner]')!.getAttribute('data-owner'),
       reviewed: tr.querySelector('td:nth-of-type(1) time')!.getAttribute('datetime')!,
-      due: tr.querySelector('td:nth-of-type(2) time')!.getAttribute('datetime')!,
       status: tr.querySelector('td:nth-of-type(3)')!.textContent!.trim(),
+      since: tr.querySelector('td:nth-of-type(4)')!.textContent!.trim(),
     })),
   );
-  expect(table.map((row) => row.reviewed)).toEqual([...table.map((row) => row.reviewed)].sort());
-  const built = (await page.locator('#review-schedule + p time').getAttribute('datetime'))!;
-  for (const row of table) expect(row.status).toBe(row.due < built ? 'Overdue' : 'Up to date');
+  for (const row of table) expect(row.status).toMatch(/^Overdue by \d+ days$/);
+  await expect(page.locator('[data-review-summary]')).toHaveText(`Today, ${pages.length} pages are overdue.`);
+  // Oldest review first within each owner's group.
+  for (const owner of new Set(table.map((row) => row.owner))) {
+    const dates = table.filter((row) => row.owner === owner).map((row) => row.reviewed);
+    expect(dates).toEqual([...dates].sort());
+  }
+  expect(table.every((row) => /^(Changes since \d+\.\d+|No change since \d+\.\d+|New page, not yet released)/.test(row.since))).toBe(true);
+
+  await page.clock.setFixedTime(new Date('2000-01-01T12:00:00'));
+  await page.reload();
+  await expect(page.locator('[data-review-summary]')).toHaveText('Today, no page is overdue.');
+  await expect(page.locator('.review-status--overdue')).toHaveCount(0);
 });
 
 const PAGES: Record<string, (releases: VersionsManifest['releases']) => string> = {

@@ -51,4 +51,13 @@ describe('npm run build refuses bad content, with the same messages as npm run c
     expect(existsSync(proof)).toBe(false);
     expect(result.wroteSite).toBe(false);
   });
+
+  it('stops on a notice for a page the release does not have, naming the file and field', () => {
+    const root = copyFixture();
+    edit(root, 'content/notices/tier-2-limits.mdx', (text) => text.replace('pages: [tiers]', 'pages: [tires]'));
+    const result = build(root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('content/notices/tier-2-limits.mdx: affects[1].pages[0]: found "tires", which is no page of release 1.0');
+    expect(result.wroteSite).toBe(false);
+  });
 });

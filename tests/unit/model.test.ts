@@ -63,11 +63,11 @@ describe('the library of releases', () => {
 describe('/versions.json', () => {
   it('has exactly the promised shape', () => {
     const manifest = versionsManifest(library);
-    expect(Object.keys(manifest)).toEqual(['latest', 'releases', 'draft']);
+    expect(Object.keys(manifest)).toEqual(['latest', 'statusAsBuilt', 'releases', 'notices', 'draft']);
     expect(manifest.latest).toBe('1.1');
     expect(manifest.releases.map((release) => Object.keys(release))).toEqual([
-      ['version', 'date', 'title', 'url', 'digest', 'pages'],
-      ['version', 'date', 'title', 'url', 'digest', 'pages'],
+      ['version', 'date', 'title', 'url', 'digest', 'status', 'effective', 'approved', 'approvedBy', 'notices', 'withdrawn', 'pages'],
+      ['version', 'date', 'title', 'url', 'digest', 'status', 'effective', 'notices', 'withdrawn', 'pages'],
     ]);
     expect(manifest.releases[1]).toMatchObject({ version: '1.0', date: '2024-02-05', title: 'Program launch', url: '/v/1.0/' });
     expect(manifest.releases[1].digest).toMatch(/^sha256-[0-9a-f]{64}$/);

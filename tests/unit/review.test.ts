@@ -47,3 +47,47 @@ describe('the review period setting', () => {
     expect(() => reviewPeriodFrom('a year', 12)).toThrow(/found "a year"/);
   });
 });
+
+describe('review status on the reader\'s day', () => {
+  it('is overdue after the due date, due soon within 30 days, else up to date', async () => {
+    const { reviewState, reviewStateText } = await import('../../src/lib/review.ts');
+    expect(reviewStateText(reviewState('2025-06-01', '2025-06-03'))).toBe('Overdue by 2 days');
+    expect(reviewStateText(reviewState('2025-06-01', '2025-06-01'))).toBe('Due today');
+    expect(reviewStateText(reviewState('2025-06-20', '2025-06-01'))).toBe('Due in 19 days');
+    expect(reviewStateText(reviewState('2025-09-01', '2025-06-01'))).toBe('Up to date');
+  });
+
+  it('groups pages by owner in role order, pages without an owner last', async () => {
+    const { reviewByOwner } = await import('../../src/lib/review.ts');
+    const groups = reviewByOwner(
+      [
+        { id: 'a', title: 'A', reviewed: '2024-06-01', owner: 'trainer' },
+        { id: 'b', title: 'B', reviewed: '2024-01-01' },
+        { id: 'c', title: 'C', reviewed: '2024-03-01', owner: 'physician-lead' },
+        { id: 'd', title: 'D', reviewed: '2024-02-01', owner: 'trainer' },
+      ],
+      ['physician-lead', 'trainer'],
+      12,
+    );
+    expect(groups.map((group) => [group.owner, group.entries.map((entry) => entry.page.id)])).toEqual([
+      ['physician-lead', ['c']],
+      ['trainer', ['d', 'a']],
+      [undefined, ['b']],
+    ]);
+    expect(groups[1].entries[0].dueBy).toBe('2025-02-01');
+  });
+});
+
+describe('changes since a page\'s last review', () => {
+  it('compares the text in effect on the review day with the draft', async () => {
+    const { changesSinceReview } = await import('../../src/lib/review-changes.ts');
+    const { libraryOf, GOOD_FIXTURE } = await import('./helpers.ts');
+    const library = await libraryOf(GOOD_FIXTURE);
+    const draft = library.draft!;
+    // listening was reviewed 2024-01-10, before 1.0 took effect: its review saw 1.0's text.
+    const listening = changesSinceReview(library, draft, draft.page('listening')!);
+    expect(listening).toMatchObject({ kind: 'changed', from: { release: '1.0' }, url: '/compare/?from=1.0&to=draft#listening' });
+    expect(changesSinceReview(library, draft, draft.page('threats')!)).toEqual({ kind: 'new' });
+    expect(changesSinceReview(library, draft, draft.page('tiers')!)).toMatchObject({ kind: 'unchanged', from: { release: '1.1' } });
+  });
+});

@@ -69,6 +69,17 @@ describe('checking a built site', () => {
   });
 });
 
+describe('links answered by a script', () => {
+  it('does not look for the fragment of a link with a query in the static file (the compare picker renders it)', async () => {
+    const dist = site({
+      'compare/index.html': '<main id="main"></main>',
+      'review/index.html': '<a href="/compare/?from=1.0&to=draft#listening">diff</a><a href="/compare/#listening">broken</a>',
+    });
+    const report = await checkSite(dist);
+    expect(report.broken).toEqual([{ page: '/review/', href: '/compare/#listening', reason: 'no element with id "listening"' }]);
+  });
+});
+
 describe('page weight', () => {
   it('counts module scripts with their static imports once, and stylesheets', () => {
     const dist = site({

@@ -1,7 +1,9 @@
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
 import { getLibrary } from '../../data/library.ts';
-import { totalsSentence } from '../../lib/compare-view.ts';
+import { NOTICE_LABELS } from '../../lib/document-control.ts';
+import { classedChanges } from '../../lib/material.ts';
+import { correctionUrl } from '../../lib/model.ts';
 
 /** Stands in for the site's address when none is configured; `.invalid` can never be reached. */
 const PLACEHOLDER = 'https://playbook.invalid';
@@ -22,20 +24,41 @@ export const GET: APIRoute = async ({ site }) => {
     id: idOf('changelog'),
     link: url('/changelog/'),
     language: 'en',
-    updated: new Date(library.latest.date ?? Date.now()),
+    // The newest release or notice: a notice on a frozen release is news to subscribers too.
+    updated: new Date([library.newest.date ?? '', ...library.notices.map((notice) => notice.date)].sort().at(-1) || Date.now()),
     generator: false,
     feedLinks: { atom: url('/changelog/feed.xml') },
   });
+  // Only material changes reach the feed (GOV.UK's change notes); editorial ones are in the changelog.
   for (const release of library.newestFirst) {
     const previous = library.previous(release);
-    const changes = previous ? `Since ${previous.release}: ${totalsSentence(library.changes(previous, release).totals)}.` : `The first release: ${release.pages.length} pages.`;
+    const { material, removed } = classedChanges(library, release);
+    const lines = material.map((entry) => `<li>${escape(entry.page.title)}${entry.change.kinds.includes('added') ? ' (new page)' : ''}${entry.note ? `: ${escape(entry.note)}` : ''}</li>`);
+    lines.push(...removed.map((change) => `<li>${escape(change.before!.title)} (removed)</li>`));
+    const changes = previous ? (lines.length ? `<p>Material changes since ${previous.release}:</p><ul>${lines.join('')}</ul>` : `<p>No material changes since ${previous.release}.</p>`) : `<p>The first release: ${release.pages.length} pages.</p>`;
+    const effective = release.effective && release.effective !== release.date ? `<p>In effect from ${release.effective}.</p>` : '';
     feed.addItem({
       title: escape(`Release ${release.release}: ${release.title}`),
       id: idOf(`release:${release.release}`),
       link: url(`/changelog/${release.release}/`),
       date: new Date(release.date ?? Date.now()),
       description: release.summary,
-      content: `<p>${escape(release.summary)}</p><p>${escape(changes)}</p>`,
+      content: `<p>${escape(release.summary)}</p>${effective}${changes}`,
+    });
+  }
+  // Notices on frozen releases reach subscribers as entries of their own.
+  for (const notice of library.notices) {
+    const releases = notice.affects.map((affected) => affected.release);
+    const fix = notice.correctedIn
+      ? `<p>Corrected in release ${escape(notice.correctedIn.release)}${notice.correctedIn.inDraft ? ' (not yet published)' : ''}: <a href="${url(correctionUrl(notice.correctedIn))}">the corrected text</a>.</p>`
+      : '';
+    feed.addItem({
+      title: escape(`${NOTICE_LABELS[notice.kind]}: ${notice.title}`),
+      id: idOf(`notice:${notice.id}`),
+      link: url(`/changelog/${releases[0]}/#notice-${notice.id}`),
+      date: new Date(`${notice.date}T00:00:00Z`),
+      description: `${NOTICE_LABELS[notice.kind]} on release ${releases.join(', ')}: ${notice.title}`,
+      content: `<p>Affects release ${escape(releases.join(', '))}.</p>${notice.html.replace(/href="\//g, `href="${url('/')}`)}${fix}`,
     });
   }
   const xml = site ? feed.atom1() : feed.atom1().replaceAll(`"${PLACEHOLDER}/`, '"/');

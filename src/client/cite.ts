@@ -1,0 +1,45 @@
+/**
+ * "Cite this": fills in the reader's own day as the access date and the full address, and copies the
+ * reference; without a clipboard (or when copying fails) it selects the text for the reader to copy.
+ */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const now = new Date();
+const accessed = `${MONTHS[now.getMonth()]} ${now.getDate()}, ${now.getFullYear()}`;
+
+for (const box of document.querySelectorAll<HTMLElement>('.dc-cite')) {
+  const text = box.querySelector<HTMLElement>('[data-cite-text]');
+  const date = box.querySelector<HTMLElement>('[data-cite-accessed]');
+  const url = box.querySelector<HTMLElement>('[data-cite-url]');
+  const button = box.querySelector<HTMLButtonElement>('[data-cite-copy]');
+  const status = box.querySelector<HTMLElement>('[data-cite-status]');
+  if (!text || !button) continue;
+  if (date) date.textContent = accessed;
+  if (url?.dataset.path) url.textContent = `${location.origin}${url.dataset.path}`;
+  button.hidden = false;
+  const say = (message: string) => {
+    if (status) status.textContent = message;
+  };
+  const select = () => {
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  };
+  button.addEventListener('click', async () => {
+    const reference = text.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(reference);
+      button.textContent = 'Copied';
+      say('Reference copied.');
+    } catch {
+      select();
+      button.textContent = 'Selected: press Ctrl+C or Cmd+C';
+      say('The reference is selected: press Ctrl+C, or Cmd+C on a Mac, to copy it.');
+    }
+    setTimeout(() => (button.textContent = 'Copy the reference'), 4000);
+  });
+}
+
+export {};
