@@ -105,70 +105,51 @@ const problemsLoader: Loader = {
   },
 };
 
+/** A collection filled from the playbook's records; under `npm run dev`, filled again after every save. */
+function recordsLoader(name: string, fill: (loaded: Records, context: LoaderContext) => void): Loader {
+  return {
+    name: `playbook-${name}`,
+    async load(context) {
+      const run = async () => {
+        const loaded = await loadPlaybook(context);
+        if (!loaded) return;
+        context.store.clear();
+        fill(loaded, context);
+      };
+      watchContent(context.watcher, name, run);
+      await run();
+    },
+  };
+}
+
 /** Pages keyed by (release, page id): `2.0/three-tier-model`, `draft/three-tier-model`. */
-const pagesLoader: Loader = {
-  name: 'playbook-pages',
-  async load(context) {
-    const { store, generateDigest } = context;
-    const run = async () => {
-      const loaded = await loadPlaybook(context);
-      if (!loaded) return;
-      const started = performance.now();
-      store.clear();
-      for (const { html, ...data } of loaded.pages) {
-        store.set({
-          id: `${data.release}/${data.id}`,
-          data: data as unknown as Record<string, unknown>,
-          rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
-          digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
-        });
-      }
-      benchStat('pagesStoreMs', performance.now() - started);
-    };
-    watchContent(context.watcher, 'pages', run);
-    await run();
-  },
-};
+const pagesLoader = recordsLoader('pages', (loaded, { store, generateDigest }) => {
+  const started = performance.now();
+  for (const { html, ...data } of loaded.pages) {
+    store.set({
+      id: `${data.release}/${data.id}`,
+      data: data as unknown as Record<string, unknown>,
+      rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
+      digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
+    });
+  }
+  benchStat('pagesStoreMs', performance.now() - started);
+});
 
 /** One entry per release (and the draft): its parts, glossary and tracks freeze with it. */
-const releasesLoader: Loader = {
-  name: 'playbook-releases',
-  async load(context) {
-    const run = async () => {
-      const loaded = await loadPlaybook(context);
-      if (!loaded) return;
-      context.store.clear();
-      for (const release of loaded.releases) context.store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
-    };
-    watchContent(context.watcher, 'releases', run);
-    await run();
-  },
-};
+const releasesLoader = recordsLoader('releases', (loaded, { store }) => {
+  for (const release of loaded.releases) store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
+});
 
 /** The areas' own details (content/areas/), by area id: outside every release, so never in a digest. */
-const areasLoader: Loader = {
-  name: 'playbook-areas',
-  async load(context) {
-    const run = async () => {
-      const loaded = await loadPlaybook(context);
-      if (!loaded) return;
-      context.store.clear();
-      for (const area of loaded.areas) context.store.set({ id: area.id, data: area as unknown as Record<string, unknown> });
-    };
-    watchContent(context.watcher, 'areas', run);
-    await run();
-  },
-};
+const areasLoader = recordsLoader('areas', (loaded, { store }) => {
+  for (const area of loaded.areas) store.set({ id: area.id, data: area as unknown as Record<string, unknown> });
+});
 
 /** Notices on frozen releases (content/notices/), checked against every release by src/lib. */
-const noticesLoader: Loader = {
-  name: 'playbook-notices',
-  async load({ store }) {
-    const { notices } = await playbook();
-    store.clear();
-    for (const notice of notices) store.set({ id: notice.id, data: notice as unknown as Record<string, unknown> });
-  },
-};
+const noticesLoader = recordsLoader('notices', (loaded, { store }) => {
+  for (const notice of loaded.notices) store.set({ id: notice.id, data: notice as unknown as Record<string, unknown> });
+});
 
 export const collections = {
   areas: defineCollection({ loader: areasLoader }),

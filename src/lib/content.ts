@@ -6,13 +6,14 @@ import { loadAreas, missingAreaKeys, type Area, type LocalKey } from './areas.ts
 import { loadAssets, type AssetRecord, type ReleaseAssets } from './assets.ts';
 import { compilePage, type CompiledPage } from './compile.ts';
 import { loadDataSets, type DataSet } from './datasets.ts';
-import { checkChangeClasses, loadDraftControl, loadNotices, loadReleaseControl } from './control-loader.ts';
+import { checkChangeClasses, draftControl, loadNotices, loadReleaseControl } from './control-loader.ts';
 import type { DocumentControl, NoticeRecord } from './document-control.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import type { FileLink, PageLink } from './links.ts';
 import { DRAFT_NOTES, checkNotesBody, placeholderProblems } from './notes.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
+import { readContentText } from './read-text.ts';
 import {
   glossarySchema,
   draftNotesSchema,
@@ -120,44 +121,9 @@ function rel(context: Context, path: string): string {
   return relative(context.root, path).split(sep).join('/');
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * A content file's text: never through a symbolic link (the digest covers only what is in the folder),
- * only valid UTF-8 (a Latin-1 file would be published with replacement characters), a BOM accepted.
- */
+/** A content file's text (src/lib/read-text.ts), with problems recorded against this run. */
 function readText(context: Context, path: string): string | undefined {
-  const file = rel(context, path);
-  if (lstatSync(path).isSymbolicLink()) {
-    context.problems.push({ file, field: 'file', message: 'found a symbolic link; expected a plain file (nothing is read through a link, and the release digest would not cover it)' });
-    return undefined;
-  }
-  const bytes = readFileSync(path);
-  try {
-    return UTF8.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const line = invalidUtf8Line(bytes);
-    context.problems.push({ file, field: 'file', line, message: 'found bytes that are not UTF-8 (perhaps saved as Latin-1 or Windows-1252); expected the file saved as UTF-8' });
-    return undefined;
-  }
-}
-
-/** The 1-based line of the first byte sequence that is not UTF-8. */
-function invalidUtf8Line(bytes: Buffer): number {
-  let start = 0;
-  let line = 1;
-  for (let index = 0; index <= bytes.length; index++) {
-    if (index === bytes.length || bytes[index] === 0x0a) {
-      try {
-        UTF8.decode(bytes.subarray(start, index));
-      } catch {
-        return line;
-      }
-      line++;
-      start = index + 1;
-    }
-  }
-  return line;
+  return readContentText(rel(context, path), path, context.problems);
 }
 
 function readYamlFile<T extends z.ZodType>(context: Context, path: string, schema: T, required: boolean): z.output<T> | undefined {
@@ -495,7 +461,7 @@ export async function loadContent(paths: ContentPaths): Promise<LoadedContent> {
     const notesPath = join(draftDir, DRAFT_NOTES);
     if (existsSync(notesPath) || isSymlink(notesPath)) draft.draftNotes = loadNotesFile(context, notesPath, draftNotesSchema);
     crossCheck(context, draft, everReleased);
-    draft.control = loadDraftControl(context, draftDir);
+    draft.control = draftControl(draft.draftNotes);
     if (draft.control) checkChangeClasses(context, draft.control, releases.at(-1), draft);
     releases.push(draft);
   }

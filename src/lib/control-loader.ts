@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { compilePage } from './compile.ts';
 import type { LoadedRelease } from './content.ts';
 import type { DocumentControl, NoticeRecord } from './document-control.ts';
+import { readContentText } from './read-text.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
-import { draftNotesControlSchema, releaseControlSchema, noticeSchema, type ReleaseNotesFrontmatter } from './schema.ts';
+import { releaseControlSchema, noticeSchema, type ReleaseNotesFrontmatter } from './schema.ts';
 import { compareVersions } from './version.ts';
 
 /**
@@ -35,8 +36,6 @@ function rel(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
-const CONTROL_KEYS = ['approvedBy', 'approved', 'effective', 'changes'] as const;
-
 function controlFromNotes(file: string, notes: Partial<ReleaseNotesFrontmatter>): DocumentControl | undefined {
   if (!notes.approvedBy && !notes.approved && !notes.effective && Object.keys(notes.changes ?? {}).length === 0) return undefined;
   return { source: file, approvedBy: notes.approvedBy ?? [], approved: notes.approved, effective: notes.effective, changes: notes.changes ?? {} };
@@ -61,7 +60,9 @@ export function loadReleaseControl(context: Context, contentDir: string, release
     context.problems.push({ file, field: 'file', message: `found document control both here and in ${fromNotes.source}; expected it in one place only (the notes' frontmatter for releases frozen with it)` });
     return undefined;
   }
-  const { value, problems } = parseYaml(file, readFileSync(path, 'utf8'));
+  const text = readContentText(file, path, context.problems);
+  if (text === undefined) return undefined;
+  const { value, problems } = parseYaml(file, text);
   if (problems.length) {
     context.problems.push(...problems);
     return undefined;
@@ -74,22 +75,13 @@ export function loadReleaseControl(context: Context, contentDir: string, release
   return { source: file, ...parsed.data };
 }
 
-/** The document control declared in the draft's notes, when they exist. Only its fields are checked here. */
-export function loadDraftControl(context: Context, draftDir: string): DocumentControl | undefined {
-  const path = join(draftDir, DRAFT_NOTES);
-  if (!existsSync(path)) return undefined;
-  const file = rel(context.root, path);
-  const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
-  if (!split) {
-    context.problems.push(...problems);
-    return undefined;
-  }
-  const parsed = draftNotesControlSchema.safeParse(split.data ?? {});
-  if (!parsed.success) {
-    context.problems.push(...problemsFromZod(file, split.data, parsed.error));
-    return undefined;
-  }
-  return controlFromNotes(file, parsed.data) ?? { source: file, approvedBy: [], changes: {} };
+/**
+ * The document control declared in the draft's notes, when they exist: their frontmatter is parsed
+ * once, with the notes (content.ts), so a wrong field is reported once.
+ */
+export function draftControl(notes: { file: string; frontmatter: Partial<ReleaseNotesFrontmatter> } | undefined): DocumentControl | undefined {
+  if (!notes) return undefined;
+  return controlFromNotes(notes.file, notes.frontmatter) ?? { source: notes.file, approvedBy: [], changes: {} };
 }
 
 /** Page ids whose text or title changed, were added or were removed between two releases. */
@@ -176,7 +168,9 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
       context.problems.push({ file, field: 'file', message: 'found an unexpected file; expected only notices named <notice-id>.mdx, the id in kebab-case' });
       continue;
     }
-    const { split, problems } = splitFrontmatter(file, readFileSync(path, 'utf8'));
+    const text = readContentText(file, path, context.problems);
+    if (text === undefined) continue;
+    const { split, problems } = splitFrontmatter(file, text);
     if (!split) {
       context.problems.push(...problems);
       continue;

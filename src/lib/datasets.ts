@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { listFiles } from './digest.ts';
+import { readContentText } from './read-text.ts';
 import { parseYaml } from './frontmatter.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './schema.ts';
@@ -224,7 +225,9 @@ export async function loadDataSets(folder: string, fileOf: (path: string) => str
       });
       continue;
     }
-    const { value, problems: yamlProblems } = parseYaml(file, readFileSync(path, 'utf8'));
+    const text = readContentText(file, path, problems);
+    if (text === undefined) continue;
+    const { value, problems: yamlProblems } = parseYaml(file, text);
     if (yamlProblems.length) {
       problems.push(...yamlProblems);
       continue;

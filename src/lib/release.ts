@@ -310,7 +310,7 @@ async function releaseLocked(
     await step('draft-notes');
     rmSync(join(contentDir, journal.draftNotesBackup), { force: true });
     rmSync(journalPath);
-    return { version, digest, changes, previous: library?.latest.release };
+    return { version, digest, changes, previous: library?.newest.release };
   } catch (error) {
     undo();
     throw refusal(error, root);

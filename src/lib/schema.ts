@@ -235,12 +235,6 @@ export const tracksSchema = z.array(
 
 export type Track = z.output<typeof tracksSchema>[number];
 
-/**
- * The document-control fields read from the draft's notes (`content/draft/release-notes.mdx`):
- * only these fields are checked here; the notes' other fields are the release script's to check.
- */
-export const draftNotesControlSchema = z.looseObject(optionalDocumentControl).superRefine(effectiveAfterApproval);
-
 export const NOTICE_KINDS = ['safety', 'correction', 'withdrawn'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
