@@ -240,7 +240,7 @@ async function releaseLocked(
   const frozen = content.releases.some((release) => release.release !== DRAFT);
   const library = frozen ? libraryFromContent(content) : undefined;
   if (library && compareVersions(version, library.newest.release) <= 0) {
-    throw new ReleaseError(`${version} is not newer than the newest release ${library.newest.release}; expected a greater number`);
+    throw new ReleaseError(`${version} is not newer than the latest release ${library.newest.release}; expected a greater number`);
   }
   const changes = library?.draft ? library.changes(library.newest, library.draft) : undefined;
 

@@ -215,7 +215,8 @@ describe('bad document control and notices are refused with file and field', () 
     edit(root, CONTROL, (text) => text.replace(/  introduction: .*\n/, ''));
     const { problems, warnings } = await loadContent({ root });
     expect(problems).toEqual([]);
-    expect(warnings).toEqual([expect.objectContaining({ file: CONTROL, field: 'changes.introduction', message: expect.stringMatching(/counts as material/) })]);
+    // The fixture's draft has an unclassed change of its own; this test is about the frozen record.
+    expect(warnings.filter((warning) => warning.file === CONTROL)).toEqual([expect.objectContaining({ file: CONTROL, field: 'changes.introduction', message: expect.stringMatching(/counts as material/) })]);
   });
 });
 

@@ -187,7 +187,7 @@ describe('text and YAML that would be published wrongly are refused, naming the 
     [
       'a page saved as Latin-1',
       (root: string) => writeFileSync(join(root, THREATS), Buffer.concat([readFileSync(join(root, THREATS)), Buffer.from('\nCaf\xe9 du personnel\n', 'latin1')])),
-      `${THREATS}:16: file: found bytes that are not UTF-8`,
+      `${THREATS}:18: file: found bytes that are not UTF-8`,
     ],
     ['a release folder numbered beyond six digits', (root: string) => mkdirSync(join(root, 'content/versions/99999999999999999999.0')), 'content/versions/99999999999999999999.0: folder: found "99999999999999999999.0"; expected a release number'],
   ])('%s', async (_name, change, says) => {

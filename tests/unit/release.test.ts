@@ -75,7 +75,8 @@ describe('npm run release', () => {
 
   it('makes the first release of a new playbook from a draft alone', async () => {
     const root = copyFixture();
-    for (const path of ['content/versions', 'content/releases']) rmSync(join(root, path), { recursive: true });
+    // A new playbook: a draft, and nothing released or noticed yet.
+    for (const path of ['content/versions', 'content/releases', 'content/notices']) rmSync(join(root, path), { recursive: true, force: true });
     edit(root, 'content/draft/pages/workflow.mdx', (text) => text.replace(/^supersedes: .*\n/m, ''));
     expect(run(CHECK_SCRIPT, [], root).status).toBe(0);
     const result = run(RELEASE_SCRIPT, ['1.0'], root);
