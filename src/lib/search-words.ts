@@ -198,7 +198,8 @@ export const SYNONYM_WEIGHT = 0.9;
 /**
  * One list from the searches of one query: the reader's words, their synonyms (scores scaled by
  * SYNONYM_WEIGHT) and a spelling correction placed `first` or after. A page found several ways keeps
- * its best score; pages holding an exact number phrase ("tier 2") come before the rest.
+ * its best score; pages holding an exact number phrase ("tier 2") come before the rest, ranked by
+ * the phrase's score.
  */
 export function mergeResults<R extends ScoredResult>(searches: {
   typed: readonly R[];
@@ -213,8 +214,17 @@ export function mergeResults<R extends ScoredResult>(searches: {
   };
   for (const result of searches.typed) offer(result, result.score);
   for (const list of searches.synonyms ?? []) for (const result of list) offer(result, result.score * SYNONYM_WEIGHT);
-  const phrased = new Set((searches.phrases ?? []).flatMap((list) => list.map((result) => result.id)));
-  const ranked = [...best.values()].sort((a, b) => Number(phrased.has(b.result.id)) - Number(phrased.has(a.result.id)) || b.score - a.score).map(({ result }) => result);
+  const phraseScore = new Map<string, number>();
+  for (const list of searches.phrases ?? []) for (const result of list) phraseScore.set(result.id, Math.max(phraseScore.get(result.id) ?? 0, result.score));
+  const ranked = [...best.values()]
+    .sort((a, b) => {
+      const [pa, pb] = [phraseScore.get(a.result.id), phraseScore.get(b.result.id)];
+      if ((pa === undefined) !== (pb === undefined)) return pa === undefined ? 1 : -1;
+      // Among pages holding the phrase, the phrase's own score decides: the typed words' score also
+      // counts stray numbers ("2" matches 2016 and page 29 of a citation).
+      return (pb ?? b.score) - (pa ?? a.score);
+    })
+    .map(({ result }) => result);
   if (!searches.corrected) return ranked;
   const corrected = [...searches.corrected.results].sort((a, b) => b.score - a.score);
   const seen = new Set<string>();

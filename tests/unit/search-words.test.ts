@@ -78,6 +78,12 @@ describe('merging the searches of one query', () => {
     expect(merged.map((result) => result.id)).toEqual(['tiers', 'log', 'references']);
   });
 
+  it('ranks the pages holding the phrase by the phrase, not by stray numbers the typed words matched', () => {
+    // References holds "tier 2" once, but its years and pages made the typed "2" score it highest.
+    const merged = mergeResults({ typed: [r('references', 9), r('tiers', 6)], phrases: [[r('references', 0.5), r('tiers', 3)]] });
+    expect(merged.map((result) => result.id)).toEqual(['tiers', 'references']);
+  });
+
   it('puts a corrected spelling’s results first or after, without repeating a page', () => {
     const typed = [r('a', 3)];
     const corrected = { results: [r('b', 5), r('a', 4)], first: true };
