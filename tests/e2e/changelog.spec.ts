@@ -30,7 +30,7 @@ test('the changelog lists every release, newest first, with its figures, and the
   for (const [index, release] of releases.entries()) {
     const entry = entries.nth(index);
     await expect(entry.getByRole('heading', { level: 2 })).toContainText(`Release ${release.version}: ${release.title}`);
-    await expect(entry.locator('time')).toHaveAttribute('datetime', release.date);
+    await expect(entry.locator('.release-date time').first()).toHaveAttribute('datetime', release.date);
     if (index < releases.length - 1) await expect(entry.locator('.changelog__totals')).toContainText(/\d+ pages? added, \d+ changed, \d+ moved, \d+ removed/);
   }
 });

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { takeProjectLock } from './site.ts';
 
 /**
  * An author's loop under `npm run dev`: save a file of the draft, reload, see it; save a mistake,
@@ -15,6 +16,7 @@ const INTRO = 'draft/pages/intro.mdx';
 
 let root: string;
 let server: ChildProcess;
+let releaseLock: (() => void) | undefined;
 let output = '';
 
 function content(file: string): string {
@@ -36,9 +38,11 @@ async function reloadUntil(page: Page, check: () => Promise<void>): Promise<void
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000);
+  // Waits, first, for another build of this checkout (tests/e2e/site.ts).
+  test.setTimeout(300_000);
   root = mkdtempSync(join(tmpdir(), 'playbook-dev-'));
   cpSync(join(import.meta.dirname, '..', 'fixtures', 'good', 'content'), join(root, 'content'), { recursive: true });
+  releaseLock = await takeProjectLock();
   server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_CACHE_DIR: join(root, 'cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +59,7 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   // The dev server and its children: its own process group.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  releaseLock?.();
   rmSync(root, { recursive: true, force: true });
 });
 

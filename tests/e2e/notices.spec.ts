@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { checkSite } from '../../src/lib/site-check.ts';
+import { takeProjectLock } from './site.ts';
 
 /**
  * Notices on frozen releases, an upcoming release and a withdrawn one, as readers meet them. The
@@ -38,7 +39,9 @@ test.beforeAll(async () => {
     join(root, 'content/notices/withdraw-1-0.mdx'),
     '---\nkind: withdrawn\ndate: 2024-12-03\ntitle: Release 1.0 sent peer supporters to the wrong team\naffects:\n  - release: "1.0"\ncorrectedIn: { release: "1.1" }\n---\nRelease 1.0 is withdrawn. Use release 1.1.\n',
   );
+  const release = await takeProjectLock();
   const build = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: PROJECT, encoding: 'utf8', env: env() });
+  release();
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}${build.stderr}`);
   const dist = join(root, 'dist');
   server = createServer((request, response) => {

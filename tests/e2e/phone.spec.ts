@@ -3,7 +3,10 @@ import { repositoryLibrary } from './site.ts';
 
 const PHONE = { width: 390, height: 844 };
 
-/** Where the first line of the page's body text ends, from the top of the window. */
+/**
+ * Where the first line of the page's body text ends, from the top of the window, not counting the
+ * safety notices of a frozen page: those must come before its text, however long they are.
+ */
 async function firstLineBottom(page: Page): Promise<number> {
   return page.evaluate(() => {
     const first = document.querySelector('.prose > p, .prose > ul, .prose > ol, .prose > .callout');
@@ -11,7 +14,8 @@ async function firstLineBottom(page: Page): Promise<number> {
     const range = document.createRange();
     range.selectNodeContents(first);
     const line = range.getClientRects()[0] ?? first.getBoundingClientRect();
-    return line.bottom;
+    const notices = document.querySelector('.page__header .dc-notices')?.getBoundingClientRect().height ?? 0;
+    return line.bottom - notices;
   });
 }
 
