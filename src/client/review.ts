@@ -6,9 +6,9 @@ import { reviewState, reviewStateText } from '../lib/review.ts';
 
 const now = new Date();
 const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-let overdue = 0;
-let soon = 0;
+const counts = { pages: { overdue: 0, soon: 0 }, areas: { overdue: 0, soon: 0 } };
 for (const row of document.querySelectorAll<HTMLElement>('tr[data-due]')) {
+  const count = row.dataset.areaId ? counts.areas : counts.pages;
   const state = reviewState(row.dataset.due ?? '', today);
   const cell = row.querySelector<HTMLElement>('[data-review-status]');
   if (cell) {
@@ -19,11 +19,15 @@ for (const row of document.querySelectorAll<HTMLElement>('tr[data-due]')) {
     cell.append(label);
   }
   row.classList.toggle('review-table__row--overdue', state.state === 'overdue');
-  if (state.state === 'overdue') overdue++;
-  if (state.state === 'soon') soon++;
+  if (state.state === 'overdue') count.overdue++;
+  if (state.state === 'soon') count.soon++;
+}
+/** "Today, 2 pages are overdue, and 1 page is due within 30 days." */
+function sentence(noun: string, { overdue, soon }: { overdue: number; soon: number }): string {
+  const some = (count: number) => (count === 1 ? `1 ${noun}` : `${count} ${noun}s`);
+  return `Today, ${overdue === 0 ? `no ${noun} is overdue` : `${some(overdue)} ${overdue === 1 ? 'is' : 'are'} overdue`}${soon ? `, and ${some(soon)} ${soon === 1 ? 'is' : 'are'} due within 30 days` : ''}.`;
 }
 const summary = document.querySelector<HTMLElement>('[data-review-summary]');
-if (summary) {
-  const pages = (count: number) => (count === 1 ? '1 page' : `${count} pages`);
-  summary.textContent = `Today, ${overdue === 0 ? 'no page is overdue' : `${pages(overdue)} ${overdue === 1 ? 'is' : 'are'} overdue`}${soon ? `, and ${pages(soon)} ${soon === 1 ? 'is' : 'are'} due within 30 days` : ''}.`;
-}
+if (summary) summary.textContent = sentence('page', counts.pages);
+const areasSummary = document.querySelector<HTMLElement>('[data-review-areas-summary]');
+if (areasSummary) areasSummary.textContent = sentence('area', counts.areas);

@@ -21,7 +21,7 @@ import {
   type SearchPlan,
   type SearchQuery,
 } from '../lib/search.ts';
-import { correctedQuery, mergeResults, numberPhrases, searchWordsFromFile, searchWordsUrl, synonymQueries, type SearchWords, type SearchWordsFile } from '../lib/search-words.ts';
+import { correctedQuery, mergeResults, numberPhrases, phraseWords, scoredPhraseHits, searchWordsFromFile, searchWordsUrl, synonymQueries, type SearchWords, type SearchWordsFile } from '../lib/search-words.ts';
 
 /** The part of Pagefind's JS API the islands use (pagefind.js is served by the site, not bundled). */
 interface PagefindResult {
@@ -69,7 +69,11 @@ async function findAll(pagefind: PagefindInstance, q: string, filters: Record<st
   const [typed, known] = await Promise.all([pagefind.debouncedSearch(q, { filters }, ms), wordsFor(release)]);
   if (!typed) return null;
   const run = (term: string) => pagefind.search(term, { filters }).then((found) => found.results);
-  const [synonyms, phrases] = await Promise.all([Promise.all(synonymQueries(q, known).map(run)), Promise.all(numberPhrases(q).map(run))]);
+  const phrase = async (term: string) => {
+    const [hits, words] = await Promise.all([run(term), run(phraseWords(term))]);
+    return scoredPhraseHits(hits, words);
+  };
+  const [synonyms, phrases] = await Promise.all([Promise.all(synonymQueries(q, known).map(run)), Promise.all(numberPhrases(q).map(phrase))]);
   let results = mergeResults({ typed: typed.results, synonyms, phrases });
   const corrected = correctedQuery(q, known);
   if (!corrected) return { results };

@@ -114,9 +114,16 @@ export interface StaleArea {
  */
 export function staleAreas(areas: readonly Area[], now: Date, periodMonths: number): StaleArea[] {
   const today = now.toISOString().slice(0, 10);
+  return areaChecksDue(areas, periodMonths).filter((entry) => entry.dueBy < today);
+}
+
+/**
+ * Every area with the day its details fall due for a check, oldest first: what /review/ lists, its
+ * status decided in the reader's browser on the reader's day (like the pages' reviews).
+ */
+export function areaChecksDue(areas: readonly Area[], periodMonths: number): StaleArea[] {
   return areas
     .map((area) => ({ area, dueBy: addMonths(area.updated, periodMonths) }))
-    .filter((entry) => entry.dueBy < today)
     .sort((a, b) => a.area.updated.localeCompare(b.area.updated) || a.area.name.localeCompare(b.area.name));
 }
 

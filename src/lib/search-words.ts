@@ -152,6 +152,21 @@ export function numberPhrases(q: string): string[] {
   return [...q.matchAll(/([\p{L}]+)\s+(\d+)(?![\p{L}\p{N}])/gu)].map((match) => `"${match[1].toLowerCase()} ${match[2]}"`);
 }
 
+/** The words of a number phrase without its number: `"tier 2"` -> `tier`. */
+export function phraseWords(phrase: string): string {
+  return phrase.replace(/^"|"$/g, '').replace(/\s*\d+\s*/g, ' ').trim();
+}
+
+/**
+ * The pages holding a number phrase, each scored by how well it matches the phrase's words: Pagefind
+ * scores every exact-phrase hit alike (1), so the words without the number tell the Tier 2 page from a
+ * reference list that mentions Tier 2 once.
+ */
+export function scoredPhraseHits<R extends ScoredResult>(hits: readonly R[], wordResults: readonly ScoredResult[]): R[] {
+  const byWords = new Map(wordResults.map((result) => [result.id, result.score]));
+  return hits.map((hit) => ({ ...hit, score: byWords.get(hit.id) ?? 0 }));
+}
+
 /** How far a word may be from a vocabulary word to be taken for a misspelling of it. */
 function tolerance(word: string): number {
   return word.length <= 7 ? 1 : 2;

@@ -52,3 +52,18 @@ test('a reader picks their area once: every <Local> shows its value, marked loca
   await page.goto(PAGE_WITH_LOCAL);
   await expect(local).toHaveText("your area's activation number");
 });
+
+test('/review/ lists every area with the day its details fall due, overdue decided on the reader\'s day', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2099-01-01T12:00:00'));
+  await page.goto('/review/');
+  const rows = page.locator('tr[data-area-id]');
+  await expect(rows).toHaveCount(13);
+  await expect(page.locator('[data-review-areas-summary]')).toHaveText('Today, 13 areas are overdue.');
+  await expect(rows.first().locator('[data-review-status]')).toContainText(/overdue/i);
+  // The pages' own summary counts pages only.
+  await expect(page.locator('[data-review-summary]')).not.toContainText('area');
+
+  await page.clock.setFixedTime(new Date('2000-01-01T12:00:00'));
+  await page.reload();
+  await expect(page.locator('[data-review-areas-summary]')).toHaveText('Today, no area is overdue.');
+});

@@ -91,7 +91,7 @@ test('the review page groups pages by owner, computes overdue on the reader\'s d
     if (changes.changes.length) await expect(diff).toHaveAttribute('href', `/compare/${library.newest.release}...draft/#${changes.changes[0].id}`);
   }
   const pages = (library.draft ?? library.newest).pages;
-  const rows = page.locator('.review-table tbody tr');
+  const rows = page.locator('.review-table tbody tr[data-page-id]');
   await expect(rows).toHaveCount(pages.length);
   await expect(page.locator('main')).not.toContainText('PLAYBOOK_');
   await expect(page.locator('main')).not.toContainText(/as of/i);

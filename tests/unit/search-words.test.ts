@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedQuery, mergeResults, numberPhrases, searchWords, searchWordsFile, searchWordsFromFile, synonymQueries, wordSourcesOf, SYNONYM_WEIGHT } from '../../src/lib/search-words.ts';
+import { correctedQuery, mergeResults, numberPhrases, phraseWords, scoredPhraseHits, searchWords, searchWordsFile, searchWordsFromFile, synonymQueries, wordSourcesOf, SYNONYM_WEIGHT } from '../../src/lib/search-words.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
@@ -76,6 +76,14 @@ describe('merging the searches of one query', () => {
   it('puts pages with the exact number phrase first: "tier 2" before a list of citations', () => {
     const merged = mergeResults({ typed: [r('references', 9), r('tiers', 6), r('log', 4)], phrases: [[r('log', 1), r('tiers', 1)]] });
     expect(merged.map((result) => result.id)).toEqual(['tiers', 'log', 'references']);
+  });
+
+  it('scores the pages holding a phrase by its words, since Pagefind scores every exact-phrase hit 1', () => {
+    expect(phraseWords('"tier 2"')).toBe('tier');
+    expect(phraseWords('"stage 3 of recovery"')).toBe('stage of recovery');
+    const hits = scoredPhraseHits([r('references', 1), r('tiers', 1)], [r('tiers', 4.4), r('references', 0.3), r('log', 2)]);
+    expect(hits.map((hit) => [hit.id, hit.score])).toEqual([['references', 0.3], ['tiers', 4.4]]);
+    expect(mergeResults({ typed: [r('references', 9), r('tiers', 6)], phrases: [hits] }).map((result) => result.id)).toEqual(['tiers', 'references']);
   });
 
   it('ranks the pages holding the phrase by the phrase, not by stray numbers the typed words matched', () => {
