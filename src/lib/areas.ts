@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { listFiles } from './digest.ts';
-import { readContentText } from './read-text.ts';
-import { parseYaml } from './frontmatter.ts';
-import { problemsFromZod, type ContentProblem } from './problems.ts';
+import { readYamlContent } from './read-text.ts';
+import type { ContentProblem } from './problems.ts';
 import { addMonths } from './review.ts';
 import { ROLE_IDS } from './roles.ts';
 import { ID_PATTERN, isoDate } from './schema.ts';
@@ -68,19 +67,8 @@ export async function loadAreas(contentDir: string, fileOf: (path: string) => st
       problems.push({ file, field: 'file', message: 'found a file that is not an area; expected content/areas/<area-id>.yaml, the id in kebab-case' });
       continue;
     }
-    const text = readContentText(file, path, problems);
-    if (text === undefined) continue;
-    const { value, problems: yamlProblems } = parseYaml(file, text);
-    if (yamlProblems.length) {
-      problems.push(...yamlProblems);
-      continue;
-    }
-    const parsed = areaSchema.safeParse(value ?? {});
-    if (!parsed.success) {
-      problems.push(...problemsFromZod(file, value, parsed.error));
-      continue;
-    }
-    areas.push({ ...parsed.data, id, file });
+    const data = readYamlContent(file, path, areaSchema, problems);
+    if (data) areas.push({ ...data, id, file });
   }
   return areas;
 }

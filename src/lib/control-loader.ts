@@ -4,8 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { compilePage } from './compile.ts';
 import type { LoadedRelease } from './content.ts';
 import type { DocumentControl, NoticeRecord } from './document-control.ts';
-import { readContentText } from './read-text.ts';
-import { parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { readContentText, readYamlContent } from './read-text.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { releaseControlSchema, noticeSchema, type ReleaseNotesFrontmatter } from './schema.ts';
 import { compareVersions } from './version.ts';
@@ -60,19 +60,8 @@ export function loadReleaseControl(context: Context, contentDir: string, release
     context.problems.push({ file, field: 'file', message: `found document control both here and in ${fromNotes.source}; expected it in one place only (the notes' frontmatter for releases frozen with it)` });
     return undefined;
   }
-  const text = readContentText(file, path, context.problems);
-  if (text === undefined) return undefined;
-  const { value, problems } = parseYaml(file, text);
-  if (problems.length) {
-    context.problems.push(...problems);
-    return undefined;
-  }
-  const parsed = releaseControlSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    context.problems.push(...problemsFromZod(file, value, parsed.error));
-    return undefined;
-  }
-  return { source: file, ...parsed.data };
+  const data = readYamlContent(file, path, releaseControlSchema, context.problems);
+  return data && { source: file, ...data };
 }
 
 /**

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { listFiles } from './digest.ts';
-import { readContentText } from './read-text.ts';
-import { parseYaml } from './frontmatter.ts';
+import { readYamlContent } from './read-text.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './schema.ts';
 import { SUPPRESSION_FLOOR, thresholdOf } from './suppression.ts';
@@ -225,20 +224,10 @@ export async function loadDataSets(folder: string, fileOf: (path: string) => str
       });
       continue;
     }
-    const text = readContentText(file, path, problems);
-    if (text === undefined) continue;
-    const { value, problems: yamlProblems } = parseYaml(file, text);
-    if (yamlProblems.length) {
-      problems.push(...yamlProblems);
-      continue;
-    }
-    const parsed = dataSetSchema.safeParse(value ?? {});
-    if (!parsed.success) {
-      problems.push(...problemsFromZod(file, value, parsed.error));
-      continue;
-    }
-    const rows = checkRows(file, parsed.data.rows, parsed.data, problems);
-    if (rows) sets.push({ ...parsed.data, id: match[1], file, threshold: thresholdOf(parsed.data.threshold), rows });
+    const data = readYamlContent(file, path, dataSetSchema, problems);
+    if (!data) continue;
+    const rows = checkRows(file, data.rows, data, problems);
+    if (rows) sets.push({ ...data, id: match[1], file, threshold: thresholdOf(data.threshold), rows });
   }
   return sets;
 }

@@ -1,5 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import type { ContentProblem } from './problems.ts';
+import type { z } from 'astro/zod';
+import { parseYaml } from './frontmatter.ts';
+import { problemsFromZod, type ContentProblem } from './problems.ts';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -39,4 +41,24 @@ function invalidUtf8Line(bytes: Buffer): number {
     }
   }
   return line;
+}
+
+/**
+ * A YAML content file read and checked against its schema: its data, or undefined with every
+ * problem (link, encoding, YAML, schema) recorded against `file`.
+ */
+export function readYamlContent<T extends z.ZodType>(file: string, path: string, schema: T, problems: ContentProblem[]): z.output<T> | undefined {
+  const text = readContentText(file, path, problems);
+  if (text === undefined) return undefined;
+  const { value, problems: yamlProblems } = parseYaml(file, text);
+  if (yamlProblems.length) {
+    problems.push(...yamlProblems);
+    return undefined;
+  }
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(file, value, parsed.error));
+    return undefined;
+  }
+  return parsed.data;
 }
