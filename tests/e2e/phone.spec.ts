@@ -37,7 +37,7 @@ test.describe('on a phone (390x844)', () => {
 
   test('the header is one line, and no page is wider than the screen', async ({ page }) => {
     const library = await repositoryLibrary();
-    for (const url of ['/', library.latest.pages[1].url, library.releases[0].pages[1].url, '/onboarding/', '/changelog/', '/versions/', '/latest/glossary/', '/search/?q=tier']) {
+    for (const url of ['/', library.latest.pages[1].url, library.releases[0].pages[1].url, '/onboarding/', '/changelog/', '/versions/', '/latest/glossary/', '/search/?q=tier', '/compare/?from=1.0&to=latest', '/review/']) {
       await page.goto(url);
       const header = await page.locator('.site-header__inner').boundingBox();
       expect(header!.height, url).toBeLessThan(56);
