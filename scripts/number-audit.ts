@@ -9,14 +9,9 @@
 // "Nearby" is the number's own paragraph, heading or table row, or the block just before or after it
 // (src/lib/number-audit.ts). A listed number is not necessarily wrong: it is one to check.
 import { uncitedNumbers } from '../src/lib/number-audit.ts';
-import { parseArgs, readReleasePages, releaseFolder } from './lib/release-pages.ts';
+import { pagesFromArgs } from './lib/release-pages.ts';
 
-const root = process.cwd();
-const { positional, options } = parseArgs(process.argv.slice(2));
-const release = positional[0] ?? 'draft';
-const ids = options.get('ids')?.split(',').filter(Boolean);
-let pages = readReleasePages(releaseFolder(root, release), root);
-if (ids) pages = pages.filter((page) => ids.includes(page.id));
+const { release, pages, options } = pagesFromArgs(process.argv.slice(2));
 
 let total = 0;
 let pagesWith = 0;

@@ -8,14 +8,9 @@
 // Frontmatter, component tags, link targets and code are stripped before counting (src/lib/prose.ts).
 // Safety pages: tagged `safety`, or listed in SAFETY_PAGE_IDS (src/lib/readability.ts).
 import { gradeOf, isSafetyPage, pageReadability, SAFETY_GRADE_LIMIT } from '../src/lib/readability.ts';
-import { parseArgs, readReleasePages, releaseFolder } from './lib/release-pages.ts';
+import { pagesFromArgs } from './lib/release-pages.ts';
 
-const root = process.cwd();
-const { positional, options } = parseArgs(process.argv.slice(2));
-const release = positional[0] ?? 'draft';
-const ids = options.get('ids')?.split(',').filter(Boolean);
-let pages = readReleasePages(releaseFolder(root, release), root);
-if (ids) pages = pages.filter((page) => ids.includes(page.id));
+const { release, pages, options } = pagesFromArgs(process.argv.slice(2));
 
 const rows = pages.map((page) => ({ page, safety: isSafetyPage(page), ...pageReadability(page.body) })).sort((a, b) => b.grade - a.grade);
 const flagged = rows.filter((row) => row.safety && row.grade > SAFETY_GRADE_LIMIT);

@@ -58,3 +58,15 @@ export function parseArgs(argv: readonly string[]): { positional: string[]; opti
   }
   return { positional, options };
 }
+
+/**
+ * What the content scripts (readability, number-audit) take from their command line: the release
+ * (`draft` unless one is given), its pages, narrowed by `--ids=a,b`, and the other options.
+ */
+export function pagesFromArgs(argv: readonly string[], root = process.cwd()): { release: string; pages: ReleasePage[]; options: Map<string, string> } {
+  const { positional, options } = parseArgs(argv);
+  const release = positional[0] ?? 'draft';
+  const ids = options.get('ids')?.split(',').filter(Boolean);
+  const pages = readReleasePages(releaseFolder(root, release), root);
+  return { release, pages: ids ? pages.filter((page) => ids.includes(page.id)) : pages, options };
+}

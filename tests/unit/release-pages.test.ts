@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseArgs, readReleasePages, releaseFolder } from '../../scripts/lib/release-pages.ts';
+import { pagesFromArgs, parseArgs, readReleasePages, releaseFolder } from '../../scripts/lib/release-pages.ts';
+import { GOOD_FIXTURE } from './helpers.ts';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -64,5 +65,17 @@ describe('releaseFolder and parseArgs', () => {
     expect(positional).toEqual(['2.0']);
     expect(options.get('ids')).toBe('a,b');
     expect(options.get('strict')).toBe('true');
+  });
+});
+
+describe('pagesFromArgs', () => {
+  it('takes the release, narrows to --ids and keeps the other options', () => {
+    const all = pagesFromArgs(['1.0'], GOOD_FIXTURE);
+    expect(all.release).toBe('1.0');
+    expect(all.pages.length).toBeGreaterThan(1);
+    const some = pagesFromArgs(['1.0', `--ids=${all.pages[0].id}`, '--strict'], GOOD_FIXTURE);
+    expect(some.pages.map((page) => page.id)).toEqual([all.pages[0].id]);
+    expect(some.options.has('strict')).toBe(true);
+    expect(pagesFromArgs([], GOOD_FIXTURE).release).toBe('draft');
   });
 });
