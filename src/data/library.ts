@@ -38,3 +38,9 @@ export async function releasePaths(): Promise<Array<{ params: { version: string 
   const library = await getLibrary();
   return library.releases.map((release) => ({ params: { version: release.release } }));
 }
+
+/** `getStaticPaths` for a file made for every release and the draft: `{ release }` for each. */
+export async function everyReleasePaths(): Promise<Array<{ params: { release: string } }>> {
+  const library = await getLibrary();
+  return library.all.map((release) => ({ params: { release: release.release } }));
+}

@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary } from '../../data/library.ts';
+import { everyReleasePaths, getLibrary } from '../../data/library.ts';
 import { searchWords, searchWordsFile, wordSourcesOf } from '../../lib/search-words.ts';
 
 /** One small file per release (and the draft) for the search island: synonyms and the words to suggest a spelling from. */
-export const getStaticPaths = (async () => {
-  const library = await getLibrary();
-  return library.all.map((release) => ({ params: { release: release.release } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = everyReleasePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const library = await getLibrary();
