@@ -1,11 +1,10 @@
 import { z } from 'astro/zod';
 import type { RootContent as MdastContent } from 'mdast';
-import { childComponents, labelParagraph, type ComponentDefinition } from './types.ts';
+import { childComponents, labelParagraph, labelledPart, type ComponentDefinition } from './types.ts';
 
 const props = z.strictObject({
   title: z.string({ error: 'expected a quoted title, e.g. title="Opening a conversation"' }).optional().describe('What the script is for, e.g. "Opening a conversation".'),
 });
-const noProps = z.strictObject({});
 
 /** A script for supporters: what to say beside what to avoid (stacked on a phone). */
 export const SayThis: ComponentDefinition<typeof props> = {
@@ -28,24 +27,6 @@ export const SayThis: ComponentDefinition<typeof props> = {
   },
 };
 
-export const Say: ComponentDefinition<typeof noProps> = {
-  name: 'Say',
-  description: 'Inside <SayThis>: what to say.',
-  props: noProps,
-  parent: 'SayThis',
-  transform(node) {
-    node.data = { hName: 'div', hProperties: { className: ['say-this-say'] } };
-    (node.children as MdastContent[]).unshift(labelParagraph('say-this-label', 'Say'));
-  },
-};
+export const Say = labelledPart({ name: 'Say', description: 'Inside <SayThis>: what to say.', parent: 'SayThis', className: 'say-this-say', labelClass: 'say-this-label', label: 'Say' });
 
-export const Avoid: ComponentDefinition<typeof noProps> = {
-  name: 'Avoid',
-  description: 'Inside <SayThis>: what not to say, and why.',
-  props: noProps,
-  parent: 'SayThis',
-  transform(node) {
-    node.data = { hName: 'div', hProperties: { className: ['say-this-avoid'] } };
-    (node.children as MdastContent[]).unshift(labelParagraph('say-this-label', 'Avoid'));
-  },
-};
+export const Avoid = labelledPart({ name: 'Avoid', description: 'Inside <SayThis>: what not to say, and why.', parent: 'SayThis', className: 'say-this-avoid', labelClass: 'say-this-label', label: 'Avoid' });

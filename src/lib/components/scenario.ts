@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { RootContent as MdastContent } from 'mdast';
-import { labelParagraph, type ComponentDefinition } from './types.ts';
+import { labelParagraph, labelledPart, type ComponentDefinition } from './types.ts';
 
 /** Always shown: a case vignette is invented, and must never read as a real event. */
 export const SCENARIO_LABEL = 'Illustrative scenario';
@@ -8,7 +8,6 @@ export const SCENARIO_LABEL = 'Illustrative scenario';
 const props = z.strictObject({
   title: z.string({ error: 'expected a quoted title, e.g. title="A threat in clinic"' }).min(1, { error: 'expected a title that is not empty' }).describe('A short name for the case.'),
 });
-const noProps = z.strictObject({});
 
 /** A case vignette for practice, always labelled illustrative, with optional discussion questions. */
 export const Scenario: ComponentDefinition<typeof props> = {
@@ -25,13 +24,11 @@ export const Scenario: ComponentDefinition<typeof props> = {
   },
 };
 
-export const Questions: ComponentDefinition<typeof noProps> = {
+export const Questions = labelledPart({
   name: 'Questions',
   description: 'Inside <Scenario>: questions for discussion, as a Markdown list.',
-  props: noProps,
   parent: 'Scenario',
-  transform(node) {
-    node.data = { hName: 'div', hProperties: { className: ['scenario-questions'] } };
-    (node.children as MdastContent[]).unshift(labelParagraph('scenario-questions-title', 'Questions for discussion'));
-  },
-};
+  className: 'scenario-questions',
+  labelClass: 'scenario-questions-title',
+  label: 'Questions for discussion',
+});

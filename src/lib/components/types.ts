@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import type { RootContent as MdastContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { ReleaseAssets } from '../assets.ts';
 
 export type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
@@ -46,6 +46,25 @@ export function labelParagraph(className: string, text: string): MdastContent {
     type: 'paragraph',
     data: { hName: 'p', hProperties: { className: [className] } },
     children: [{ type: 'strong', children: [{ type: 'text', value: text }] }],
+  };
+}
+
+const NO_PROPS = z.strictObject({});
+
+/**
+ * A part of another component (`<Say>` in `<SayThis>`, `<Questions>` in `<Scenario>`): no props, a
+ * box with its class, and its label first.
+ */
+export function labelledPart(part: { name: string; description: string; parent: string; className: string; labelClass: string; label: string }): ComponentDefinition<typeof NO_PROPS> {
+  return {
+    name: part.name,
+    description: part.description,
+    props: NO_PROPS,
+    parent: part.parent,
+    transform(node) {
+      node.data = { hName: 'div', hProperties: { className: [part.className] } };
+      (node.children as MdastContent[]).unshift(labelParagraph(part.labelClass, part.label));
+    },
   };
 }
 
