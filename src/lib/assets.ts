@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { hashText, listFiles } from './digest.ts';
 import type { ContentProblem } from './problems.ts';
+import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
 
 /** The largest figure or download a release may hold: a playbook template, not a video. */
 export const ASSET_LIMIT = 5 * 1024 * 1024;
@@ -122,7 +123,7 @@ interface Processed {
 }
 
 /** Rasters compressed once per content hash, in this process and across builds (the cache folder). */
-const processing = new Map<string, Promise<Processed>>();
+const processing = new BoundedCache<string, Promise<Processed>>(DISTINCT_INPUTS);
 let rastersProcessed = 0;
 
 /** How many rasters were compressed in this process; the tests read it. */
@@ -169,12 +170,7 @@ async function processRaster(source: string, data: Buffer, ext: string, hash: st
 }
 
 function processOnce(source: string, data: Buffer, ext: string, hash: string): Promise<Processed> {
-  let result = processing.get(hash);
-  if (!result) {
-    result = processRaster(source, data, ext, hash);
-    processing.set(hash, result);
-  }
-  return result;
+  return processing.getOrSet(hash, () => processRaster(source, data, ext, hash));
 }
 
 /**

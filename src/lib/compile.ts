@@ -15,6 +15,7 @@ import { applyComponent, type ComponentContext } from './components/index.ts';
 import { glossaryKey, rehypeGlossary, type GlossaryEntry } from './glossary.ts';
 import { remarkLinks, type FileLink, type PageLink } from './links.ts';
 import { remarkShape, shapeIssues } from './shape.ts';
+import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
 
 export type { FileLink, PageLink } from './links.ts';
 
@@ -174,8 +175,8 @@ export interface CompileResult {
   issues: CompileIssue[];
 }
 
-/** One compiled result per distinct input, for the life of the process. */
-const cache = new Map<string, CompileResult>();
+/** One compiled result per distinct input (src/lib/memo.ts). */
+const cache = new BoundedCache<string, CompileResult>(DISTINCT_INPUTS);
 let compilations = 0;
 
 /** How many distinct bodies were compiled in this process; the benchmark and tests read it. */

@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
 
 /**
  * The print view puts every page of a release into one document. Each page keeps its own heading
@@ -51,7 +52,7 @@ export function rehypePrintPage(pageId: string, headingShift: number) {
   };
 }
 
-const printed = new Map<string, string>();
+const printed = new BoundedCache<string, string>(DISTINCT_INPUTS);
 
 /**
  * A page's compiled HTML as it appears in the print document: ids prefixed with the page id,
@@ -61,11 +62,8 @@ const printed = new Map<string, string>();
  */
 export function printPageHtml(html: string, pageId: string, headingShift = 1): string {
   const key = `${pageId}\0${headingShift}\0${html}`;
-  let result = printed.get(key);
-  if (result === undefined) {
+  return printed.getOrSet(key, () => {
     const processor = unified().use(rehypeParse, { fragment: true }).use(rehypePrintPage, pageId, headingShift).use(rehypeStringify);
-    result = String(processor.processSync(html));
-    printed.set(key, result);
-  }
-  return result;
+    return String(processor.processSync(html));
+  });
 }

@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
+import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
 
 /**
  * What a page's compiled HTML gets on its own page (not in compare or print): a plain `#` link
@@ -81,14 +82,9 @@ export function rehypeReadingAids() {
   };
 }
 
-const done = new Map<string, string>();
+const done = new BoundedCache<string, string>(DISTINCT_INPUTS);
 
 /** A page's compiled HTML with its reading aids. Most pages repeat across releases, so each distinct body is processed once. */
 export function readingAidsHtml(html: string): string {
-  let result = done.get(html);
-  if (result === undefined) {
-    result = String(unified().use(rehypeParse, { fragment: true }).use(rehypeReadingAids).use(rehypeStringify).processSync(html));
-    done.set(html, result);
-  }
-  return result;
+  return done.getOrSet(html, () => String(unified().use(rehypeParse, { fragment: true }).use(rehypeReadingAids).use(rehypeStringify).processSync(html)));
 }
