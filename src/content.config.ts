@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { channel } from 'node:diagnostics_channel';
 import { resolve, sep } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
@@ -6,17 +6,19 @@ import type { FSWatcher } from 'vite';
 import { compileCount } from './lib/compile.ts';
 import { loadContent } from './lib/content.ts';
 import { ContentError, formatProblems, type ContentProblem } from './lib/problems.ts';
-import { recordsFromContent } from './lib/model.ts';
+import { areaRecordSchema, noticeRecordSchema, pageRecordSchema, problemsRecordSchema, recordsFromContent, releaseRecordSchema } from './lib/records.ts';
 
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
 const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
 
-/** For `npm run bench` only: figures that only the build process knows, written to PLAYBOOK_BENCH_STATS. */
-const benchStats: Record<string, number> = {};
-function benchStat(name: string, value: number): void {
-  if (!process.env.PLAYBOOK_BENCH_STATS) return;
-  benchStats[name] = value;
-  writeFileSync(process.env.PLAYBOOK_BENCH_STATS, JSON.stringify(benchStats));
+/**
+ * Figures only the build process knows (how long loading took, how many bodies were compiled), published
+ * on a diagnostics channel: nothing happens unless a tool subscribes (the benchmark does, through
+ * scripts/lib/bench-stats.ts), so the build itself neither measures for nor writes anything to it.
+ */
+const buildFigures = channel('playbook:build-figures');
+function publishFigures(figures: () => Record<string, number>): void {
+  if (buildFigures.hasSubscribers) buildFigures.publish(figures());
 }
 
 type Records = ReturnType<typeof recordsFromContent>;
@@ -34,9 +36,7 @@ function playbook() {
     }
     if (problems.length) return { problems };
     const result = recordsFromContent(content);
-    benchStat('loadMs', performance.now() - started);
-    benchStat('pages', result.pages.length);
-    benchStat('compiled', compileCount());
+    publishFigures(() => ({ loadMs: performance.now() - started, pages: result.pages.length, compiled: compileCount() }));
     return { records: result, problems: [] };
   });
   return records;
@@ -94,7 +94,7 @@ const problemsLoader: Loader = {
       if (problems.length && !context.watcher) throw new ContentError(problems);
       if (reading !== records) return;
       // One entry, always present (an empty collection makes Astro warn on every read).
-      context.store.set({ id: 'current', data: { problems: problems.map((problem) => ({ ...problem })) } });
+      context.store.set({ id: 'current', data: await context.parseData({ id: 'current', data: { problems: problems.map((problem) => ({ ...problem })) } }) });
       if (problems.length) context.logger.error(formatProblems(problems));
       else if (reloaded) context.logger.info('content reloaded');
       reloaded = true;
@@ -106,7 +106,7 @@ const problemsLoader: Loader = {
 };
 
 /** A collection filled from the playbook's records; under `npm run dev`, filled again after every save. */
-function recordsLoader(name: string, fill: (loaded: Records, context: LoaderContext) => void): Loader {
+function recordsLoader(name: string, fill: (loaded: Records, context: LoaderContext) => Promise<void>): Loader {
   return {
     name: `playbook-${name}`,
     async load(context) {
@@ -114,7 +114,7 @@ function recordsLoader(name: string, fill: (loaded: Records, context: LoaderCont
         const loaded = await loadPlaybook(context);
         if (!loaded) return;
         context.store.clear();
-        fill(loaded, context);
+        await fill(loaded, context);
       };
       watchContent(context.watcher, name, run);
       await run();
@@ -123,40 +123,43 @@ function recordsLoader(name: string, fill: (loaded: Records, context: LoaderCont
 }
 
 /** Pages keyed by (release, page id): `2.0/three-tier-model`, `draft/three-tier-model`. */
-const pagesLoader = recordsLoader('pages', (loaded, { store, generateDigest }) => {
+const pagesLoader = recordsLoader('pages', async (loaded, { store, generateDigest, parseData }) => {
   const started = performance.now();
-  for (const { html, ...data } of loaded.pages) {
+  for (const { html, ...record } of loaded.pages) {
+    const id = `${record.release}/${record.id}`;
+    const data = await parseData({ id, data: record });
     store.set({
-      id: `${data.release}/${data.id}`,
-      data: data as unknown as Record<string, unknown>,
+      id,
+      data,
       rendered: { html, metadata: { headings: data.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
       digest: generateDigest(`${data.bodyHash}${JSON.stringify(data)}`),
     });
   }
-  benchStat('pagesStoreMs', performance.now() - started);
+  publishFigures(() => ({ pagesStoreMs: performance.now() - started }));
 });
 
 /** One entry per release (and the draft): its parts, glossary and tracks freeze with it. */
-const releasesLoader = recordsLoader('releases', (loaded, { store }) => {
-  for (const release of loaded.releases) store.set({ id: release.release, data: release as unknown as Record<string, unknown> });
+const releasesLoader = recordsLoader('releases', async (loaded, { store, parseData }) => {
+  for (const release of loaded.releases) store.set({ id: release.release, data: await parseData({ id: release.release, data: release }) });
 });
 
 /** The areas' own details (content/areas/), by area id: outside every release, so never in a digest. */
-const areasLoader = recordsLoader('areas', (loaded, { store }) => {
-  for (const area of loaded.areas) store.set({ id: area.id, data: area as unknown as Record<string, unknown> });
+const areasLoader = recordsLoader('areas', async (loaded, { store, parseData }) => {
+  for (const area of loaded.areas) store.set({ id: area.id, data: await parseData({ id: area.id, data: { ...area } }) });
 });
 
 /** Notices on frozen releases (content/notices/), checked against every release by src/lib. */
-const noticesLoader = recordsLoader('notices', (loaded, { store }) => {
-  for (const notice of loaded.notices) store.set({ id: notice.id, data: notice as unknown as Record<string, unknown> });
+const noticesLoader = recordsLoader('notices', async (loaded, { store, parseData }) => {
+  for (const notice of loaded.notices) store.set({ id: notice.id, data: await parseData({ id: notice.id, data: { ...notice } }) });
 });
 
+// Each collection's schema (src/lib/records.ts) types its entries and checks every record the loader stores.
 export const collections = {
-  areas: defineCollection({ loader: areasLoader }),
-  problems: defineCollection({ loader: problemsLoader }),
-  notices: defineCollection({ loader: noticesLoader }),
-  pages: defineCollection({ loader: pagesLoader }),
-  releases: defineCollection({ loader: releasesLoader }),
+  areas: defineCollection({ loader: areasLoader, schema: areaRecordSchema }),
+  problems: defineCollection({ loader: problemsLoader, schema: problemsRecordSchema }),
+  notices: defineCollection({ loader: noticesLoader, schema: noticeRecordSchema }),
+  pages: defineCollection({ loader: pagesLoader, schema: pageRecordSchema }),
+  releases: defineCollection({ loader: releasesLoader, schema: releaseRecordSchema }),
   // Written release notes, rendered by @astrojs/mdx. The id is the file name, so `1.0` stays `1.0`
   // (the default id slugger would turn it into `10`).
   notes: defineCollection({

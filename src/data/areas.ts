@@ -4,5 +4,5 @@ import type { Area } from '../lib/areas.ts';
 /** The areas' own details (content/areas/), in id order; read with the rest of the playbook, once. */
 export async function getAreas(): Promise<Area[]> {
   const entries = await getCollection('areas');
-  return entries.map((entry) => entry.data as unknown as Area).sort((a, b) => a.id.localeCompare(b.id));
+  return entries.map((entry): Area => entry.data).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,7 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { ContentError, type ContentProblem } from '../lib/problems.ts';
-import type { NoticeRecord } from '../lib/document-control.ts';
-import { buildLibrary, type Library, type PageRecord, type ReleaseRecord } from '../lib/model.ts';
+import { ContentError } from '../lib/problems.ts';
+import { buildLibrary, type Library } from '../lib/model.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -14,14 +13,14 @@ let library: Promise<Library> | undefined;
 export function getLibrary(): Promise<Library> {
   if (import.meta.env.DEV) library = undefined;
   library ??= (async () => {
-    const problems = ((await getEntry('problems', 'current'))?.data as { problems: ContentProblem[] } | undefined)?.problems ?? [];
+    const problems = (await getEntry('problems', 'current'))?.data.problems ?? [];
     if (problems.length) throw new ContentError(problems);
     const [pages, releases, notices] = await Promise.all([getCollection('pages'), getCollection('releases'), getCollection('notices')]);
     return buildLibrary(
-      releases.map((entry) => entry.data as unknown as ReleaseRecord),
-      pages.map((entry) => ({ ...(entry.data as unknown as Omit<PageRecord, 'html'>), html: entry.rendered?.html ?? '' })),
+      releases.map((entry) => entry.data),
+      pages.map((entry) => ({ ...entry.data, html: entry.rendered?.html ?? '' })),
       // The build's day decides which release is in effect; the pages re-check with the reader's day.
-      { notices: notices.map((entry) => entry.data as unknown as NoticeRecord) },
+      { notices: notices.map((entry) => entry.data) },
     );
   })();
   return library;

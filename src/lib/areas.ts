@@ -36,7 +36,7 @@ export const areaSchema = z.strictObject({
   name: z.string({ error: 'expected the area name, e.g. "Area 3 (illustrative)"' }).min(1).describe('The area as its physicians call it.'),
   illustrative: z.boolean({ error: 'expected true for invented details, false for real ones' }).describe('True while the details are invented examples; the pages say so.'),
   updated: isoDate.describe('The day the details were last checked; older than the review period, the area is flagged.'),
-  owner: z.enum(ROLE_IDS as unknown as [string, ...string[]], { error: `expected the role that keeps the details up to date: one of ${ROLE_IDS.join(', ')}` }),
+  owner: z.enum(ROLE_IDS, { error: `expected the role that keeps the details up to date: one of ${ROLE_IDS.join(', ')}` }),
   details: z
     .strictObject(Object.fromEntries(LOCAL_KEY_NAMES.map((key) => [key, detail.optional()])) as Record<LocalKey, z.ZodOptional<typeof detail>>, {
       error: `expected a map of details: ${LOCAL_KEY_NAMES.join(', ')}`,

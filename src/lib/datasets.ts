@@ -77,7 +77,7 @@ const category = (dimension: keyof typeof CATEGORIES) => {
   return z.enum(known as [string, ...string[]], { error: `expected one of the known ${dimensionLabel(dimension).toLowerCase()} categories: ${known.join(', ')}` });
 };
 
-const rowSchema = z.object({
+export const dataRowSchema = z.object({
   period: z.string({ error: 'expected a period: 2017, 2017-Q2, 2017-04, or a range 2016-01..2018-03' }).refine((value) => periodMonths(value) !== undefined, {
     error: 'expected a period: 2017, 2017-Q2, 2017-04, or a range 2016-01..2018-03',
   }),
@@ -113,7 +113,7 @@ export const dataSetSchema = z.strictObject({
   rows: z.array(z.unknown(), { error: 'expected a list of counts' }).min(1, { error: 'expected at least one row of counts' }),
 });
 
-export type DataRow = z.output<typeof rowSchema>;
+export type DataRow = z.output<typeof dataRowSchema>;
 export type DataTableSpec = z.output<typeof tableSchema>;
 
 /** One data set of a release, as validated. */
@@ -151,7 +151,7 @@ function checkRows(file: string, raw: unknown[], set: z.output<typeof dataSetSch
       });
       ok = false;
     }
-    const parsed = rowSchema.safeParse(value);
+    const parsed = dataRowSchema.safeParse(value);
     if (!parsed.success) {
       problems.push(...problemsFromZod(file, value, parsed.error, field));
       ok = false;

@@ -1,60 +1,9 @@
-import type { Area } from './areas.ts';
-import type { AssetRecord } from './assets.ts';
-import type { DataSet } from './datasets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
-import type { Heading, TextBlock } from './compile.ts';
 import { DRAFT, type LoadedContent } from './content.ts';
-import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type DocumentControl, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
-import type { Role, Tier } from './roles.ts';
-import type { GlossaryTerm, Part, Track } from './schema.ts';
+import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
+import { recordsFromContent, type PageRecord, type ReleaseRecord } from './records.ts';
+import type { Part } from './schema.ts';
 import { compareVersions } from './version.ts';
-
-/** A page as one release holds it: plain data, the same whether read from files or a collection. */
-export interface PageRecord {
-  release: string;
-  id: string;
-  title: string;
-  summary: string;
-  part: string;
-  order: number;
-  audience: Role[];
-  tier?: Tier;
-  reviewed: string;
-  supersedes: string[];
-  related: string[];
-  tags: string[];
-  anchors: Record<string, string>;
-  /** The role that owns the page (contract C4); frozen releases before it have none. */
-  owner?: Role;
-  file: string;
-  bodyHash: string;
-  /** The figures and downloads the page shows (`figures/a.svg`), with their content hashes. */
-  assets: Array<{ path: string; hash: string }>;
-  /** The area details the page shows with `<Local key="…" />`: its island loads only where there are some. */
-  localKeys: string[];
-  html: string;
-  headings: Heading[];
-  blocks: TextBlock[];
-  words: number;
-}
-
-export interface ReleaseRecord {
-  /** A release number, or `draft`. */
-  release: string;
-  date?: string;
-  title: string;
-  summary: string;
-  digest: string;
-  parts: Part[];
-  glossary: GlossaryTerm[];
-  tracks: Track[];
-  /** The release's figures and downloads, each published under its permanent address. */
-  assets: AssetRecord[];
-  /** The release's data sets of aggregate counts (none before the program published any). */
-  data: DataSet[];
-  /** Approval, effective date and change classes; absent for a release frozen without them. */
-  control?: DocumentControl;
-}
 
 export interface Page extends PageRecord {
   url: string;
@@ -360,78 +309,10 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
   };
 }
 
-/** Turns validated files into the plain records a collection stores (and the model is built from). */
-export function recordsFromContent(content: LoadedContent): { releases: ReleaseRecord[]; pages: PageRecord[]; areas: Area[]; notices: NoticeRecord[] } {
-  const releases: ReleaseRecord[] = content.releases.map((release) => ({
-    release: release.release,
-    date: release.notes?.frontmatter.date,
-    title: release.notes?.frontmatter.title ?? 'Unreleased draft',
-    summary: release.notes?.frontmatter.summary ?? 'The next release of the playbook, being edited. Not approved: do not rely on it.',
-    digest: release.notes?.frontmatter.digest ?? release.digest,
-    parts: release.parts,
-    glossary: release.glossary,
-    tracks: release.tracks,
-    assets: release.assets,
-    data: release.data,
-    ...(release.control ? { control: release.control } : {}),
-  }));
-  const pages: PageRecord[] = content.releases.flatMap((release) =>
-    release.pages.map((page) => ({
-      ...page.frontmatter,
-      release: release.release,
-      file: page.file,
-      bodyHash: page.bodyHash,
-      assets: page.assets,
-      localKeys: page.compiled.localKeys,
-      html: page.compiled.html,
-      headings: page.compiled.headings,
-      blocks: page.compiled.blocks,
-      words: page.compiled.words,
-    })),
-  );
-  return { releases, pages, areas: content.areas, notices: content.notices };
-}
-
 /** The model straight from validated files, for the scripts and tests that read content without a build. */
 export function libraryFromContent(content: LoadedContent): Library {
   const records = recordsFromContent(content);
   return buildLibrary(records.releases, records.pages, { notices: records.notices });
-}
-
-/** A notice as /versions.json carries it. */
-export interface ManifestNotice {
-  id: string;
-  kind: NoticeRecord['kind'];
-  date: string;
-  title: string;
-  /** Each affected release, with its affected pages (`page` or `page#anchor`) and their addresses; no pages means the whole release. */
-  affects: Array<{ release: string; pages?: Array<{ id: string; url: string }> }>;
-  correctedIn?: { release: string; page?: string; url: string; published: boolean };
-}
-
-/** The shape of /versions.json: tools and the site's own scripts read it, so it is a public interface. */
-export interface VersionsManifest {
-  latest: string;
-  /** The build's day, which decided each status; a release upcoming on it may be in effect by now (compare `effective`). */
-  statusAsBuilt?: string;
-  releases: Array<{
-    version: string;
-    date: string;
-    title: string;
-    url: string;
-    digest: string;
-    /** Always written; optional in the type so that tools reading an older manifest still type-check. */
-    status?: ReleaseStatus;
-    effective?: string;
-    approved?: string;
-    approvedBy?: Array<{ role: string; name: string }>;
-    /** Ids of the notices that concern this release (see `notices`). */
-    notices?: string[];
-    withdrawn?: boolean;
-    pages: Array<{ id: string; title: string; url: string }>;
-  }>;
-  notices?: ManifestNotice[];
-  draft?: { url: string; pages: Array<{ id: string; title: string; url: string }> };
 }
 
 /** Where a notice's correction can be read: the page (or release) in the correcting release, or in the draft until it is released. */
@@ -440,41 +321,4 @@ export function correctionUrl(correctedIn: NonNullable<NoticeRecord['correctedIn
   if (!correctedIn.page) return base;
   const [page, anchor] = correctedIn.page.split('#');
   return `${base}${page}/${anchor ? `#${anchor}` : ''}`;
-}
-
-export function versionsManifest(library: Library): VersionsManifest {
-  const pagesOf = (release: Release) => release.pages.map((page) => ({ id: page.id, title: page.title, url: page.url }));
-  return {
-    latest: library.latest.release,
-    statusAsBuilt: library.today,
-    releases: library.newestFirst.map((release) => ({
-      version: release.release,
-      date: release.date ?? '',
-      title: release.title,
-      url: release.url,
-      digest: release.digest,
-      status: release.status ?? 'in-effect',
-      effective: release.effective ?? release.date ?? '',
-      ...(release.control?.approved ? { approved: release.control.approved, approvedBy: release.control.approvedBy.map(({ role, name }) => ({ role, name })) } : {}),
-      notices: library.notices.filter((notice) => notice.affects.some((affected) => affected.release === release.release)).map((notice) => notice.id),
-      withdrawn: !!release.withdrawn,
-      pages: pagesOf(release),
-    })),
-    notices: library.notices.map((notice) => ({
-      id: notice.id,
-      kind: notice.kind,
-      date: notice.date,
-      title: notice.title,
-      affects: notice.affects.map((affected) => ({
-        release: affected.release,
-        ...(affected.pages
-          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: `${pageUrl(affected.release, page)}${anchor ? `#${anchor}` : ''}` })) }
-          : {}),
-      })),
-      ...(notice.correctedIn
-        ? { correctedIn: { release: notice.correctedIn.release, ...(notice.correctedIn.page ? { page: notice.correctedIn.page } : {}), url: correctionUrl(notice.correctedIn), published: !notice.correctedIn.inDraft } }
-        : {}),
-    })),
-    ...(library.draft ? { draft: { url: library.draft.url, pages: pagesOf(library.draft) } } : {}),
-  };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VersionsManifest } from './model.ts';
+import type { VersionsManifest } from './manifest.ts';
 import { searchableHtml, withoutElements } from './search-index.ts';
 import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from './search.ts';
 import { searchWordsUrl } from './search-words.ts';

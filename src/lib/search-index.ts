@@ -4,7 +4,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { VersionsManifest } from './model.ts';
+import type { VersionsManifest } from './manifest.ts';
 import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
 
 /**

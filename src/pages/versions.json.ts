@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../data/library.ts';
-import { versionsManifest } from '../lib/model.ts';
+import { versionsManifest } from '../lib/manifest.ts';
 
 export const GET: APIRoute = async () => {
   const library = await getLibrary();

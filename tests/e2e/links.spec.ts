@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { VersionsManifest } from '../../src/lib/model.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { repositoryLibrary } from './site.ts';
 
 // Once released, a URL never stops working: every page of every release, and /latest/ of every id ever released.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { VersionsManifest } from '../../src/lib/model.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
 
 async function manifest(request: import('@playwright/test').APIRequestContext): Promise<VersionsManifest> {
   const response = await request.get('/versions.json');

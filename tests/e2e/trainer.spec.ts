@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { VersionsManifest } from '../../src/lib/model.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { repositoryLibrary } from './site.ts';
 
 async function manifest(request: APIRequestContext): Promise<VersionsManifest> {

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { loadContent } from '../../src/lib/content.ts';
 import { createRelease } from '../../src/lib/release.ts';
 import { changeClassOf, noticesFor, releaseStatuses } from '../../src/lib/document-control.ts';
-import { buildLibrary, libraryFromContent, recordsFromContent, versionsManifest } from '../../src/lib/model.ts';
+import { versionsManifest } from '../../src/lib/manifest.ts';
+import { buildLibrary, libraryFromContent } from '../../src/lib/model.ts';
+import { recordsFromContent } from '../../src/lib/records.ts';
 import { copyFixture, edit, GOOD_FIXTURE } from './helpers.ts';
 
 const CONTROL = 'content/releases/1.1.control.yaml';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { VersionsManifest } from '../../src/lib/model.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { commonWord, searchFigures } from '../../src/lib/search-figures.ts';
 import { writeSearchIndex } from '../../src/lib/search-index.ts';
 

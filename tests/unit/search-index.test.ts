@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { VersionsManifest } from '../../src/lib/model.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { bundleKey, bundleSources, searchCatalogue, searchableHtml, sortBundleFiles, writeSearchIndex } from '../../src/lib/search-index.ts';
 
 const manifest: VersionsManifest = {
