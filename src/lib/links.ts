@@ -1,5 +1,7 @@
 import type { Definition, Image, Link, Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { report } from './compile-file.ts';
 
 /**
  * Every link a page or a release note may hold (contract C2), checked in one place for both:
@@ -25,16 +27,7 @@ export interface FileLink {
   line?: number;
 }
 
-export interface LinkIssue {
-  field: string;
-  line?: number;
-  message: string;
-}
-
 export interface LinkOptions {
-  issues: LinkIssue[];
-  pages: PageLink[];
-  files: FileLink[];
   /** Where a page link points in the HTML; relative by default, so a page's HTML works under any release. */
   pageHref?: (page: string, anchor?: string) => string;
   /** Where a figure or download link points; relative to a page of the release by default. */
@@ -90,14 +83,18 @@ function describe(node: Link | Image | Definition): string {
 }
 
 /**
- * Remark plugin: checks every link, image and link definition, collects page and file links for the
- * release-wide checks, and rewrites them to the site's addresses. Shared by pages (src/lib/compile.ts)
- * and release notes (src/lib/notes.ts).
+ * Remark plugin: checks every link, image and link definition (problems through `file.message()`),
+ * collects page and file links for the release-wide checks (`file.data.pageLinks`, `.fileLinks`), and
+ * rewrites them to the site's addresses. Shared by pages (src/lib/compile.ts) and release notes (src/lib/notes.ts).
  */
-export function remarkLinks(options: LinkOptions) {
+export function remarkLinks(options: LinkOptions = {}) {
   const pageHref = options.pageHref ?? ((page, anchor) => `../${page}/${anchor ? `#${anchor}` : ''}`);
   const fileHref = options.fileHref ?? ((path) => `../${path}`);
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const pages: PageLink[] = [];
+    const files: FileLink[] = [];
+    file.data.pageLinks = pages;
+    file.data.fileLinks = files;
     const images = new Set<string>();
     visit(tree, 'imageReference', (node) => {
       images.add(node.identifier);
@@ -109,17 +106,17 @@ export function remarkLinks(options: LinkOptions) {
       const verdict = judgeLink(node.url, image);
       switch (verdict.kind) {
         case 'page':
-          options.pages.push({ page: verdict.page, ...(verdict.anchor ? { anchor: verdict.anchor } : {}), line });
+          pages.push({ page: verdict.page, ...(verdict.anchor ? { anchor: verdict.anchor } : {}), line });
           node.url = pageHref(verdict.page, verdict.anchor);
           return;
         case 'file':
-          options.files.push({ path: verdict.path, line });
+          files.push({ path: verdict.path, line });
           node.url = fileHref(verdict.path);
           return;
         case 'external':
           return;
         case 'refused':
-          options.issues.push({ field: 'body', line, message: `found the ${describe(node)} "${printable(node.url)}"; ${verdict.expected}` });
+          report(file, 'body', `found the ${describe(node)} "${printable(node.url)}"; ${verdict.expected}`, node);
           node.url = '#';
       }
     });

@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { compilePage, remarkPlaybook, type CompileIssue } from './compile.ts';
+import { compilePage, type CompileIssue } from './compile.ts';
+import { issuesOf } from './compile-file.ts';
+import { remarkComponents } from './components/index.ts';
 import { remarkLinks, type FileLink, type PageLink } from './links.ts';
 import type { ContentProblem } from './problems.ts';
 import { remarkShape } from './shape.ts';
@@ -66,15 +68,10 @@ export function remarkReleaseNotes() {
   return (tree: Root, file: VFile) => {
     const version = basename(file.path ?? '').replace(/\.mdx$/, '');
     const base = isVersion(version) ? `/v/${version}/` : undefined;
-    const issues: CompileIssue[] = [];
-    remarkShape(issues)(tree);
-    remarkPlaybook(issues)(tree);
-    remarkLinks({
-      issues,
-      pages: [],
-      files: [],
-      ...(base ? { pageHref: (page: string, anchor?: string) => `${base}${page}/${anchor ? `#${anchor}` : ''}`, fileHref: (path: string) => `${base}${path}` } : {}),
-    })(tree);
+    remarkShape()(tree, file);
+    remarkComponents()(tree, file);
+    remarkLinks(base ? { pageHref: (page: string, anchor?: string) => `${base}${page}/${anchor ? `#${anchor}` : ''}`, fileHref: (path: string) => `${base}${path}` } : {})(tree, file);
+    const issues = issuesOf(file);
     if (issues.length) {
       const where = (issue: CompileIssue) => `${file.path}${issue.line ? `:${issue.line}` : ''}: ${issue.field}: ${issue.message}`;
       throw new Error(`Release notes break the rules of pages:\n${issues.map(where).join('\n')}`);

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { areaSchema, type Area } from './areas.ts';
 import type { AssetRecord } from './assets.ts';
-import type { Heading, TextBlock } from './compile.ts';
+import type { Heading, TextBlock } from './compile-file.ts';
 import type { LoadedContent } from './content.ts';
 import { dataRowSchema, dataSetSchema, type DataSet } from './datasets.ts';
 import type { DocumentControl, NoticeRecord } from './document-control.ts';

@@ -1,5 +1,7 @@
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { report, type CompileIssue } from './compile-file.ts';
 
 /**
  * Limits on the shape of a page body, checked before it is parsed. Markdown's parser slows down
@@ -18,17 +20,11 @@ export const SHAPE_LIMITS = {
   depth: 40,
 } as const;
 
-export interface ShapeIssue {
-  field: string;
-  line?: number;
-  message: string;
-}
-
 const CONTAINER = /^(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))\s*/;
 
 /** Problems with the shape of a body's text, found in one pass over its lines (fast on any input). */
-export function shapeIssues(body: string): ShapeIssue[] {
-  const issues: ShapeIssue[] = [];
+export function shapeIssues(body: string): CompileIssue[] {
+  const issues: CompileIssue[] = [];
   let emphasisRuns = 0;
   let paragraphLine = 1;
   const lines = body.split('\n');
@@ -69,8 +65,8 @@ export function shapeIssues(body: string): ShapeIssue[] {
  * Remark plugin: refuses a parsed tree deeper than the limit, naming the line where it gets too
  * deep, and a spread attribute on a component (`<Callout {...props}>`), which would be dropped silently.
  */
-export function remarkShape(issues: ShapeIssue[]) {
-  return (tree: Root) => {
+export function remarkShape() {
+  return (tree: Root, file: VFile) => {
     const stack: Array<{ node: Node; depth: number }> = [{ node: tree, depth: 0 }];
     let tooDeep = false;
     while (stack.length) {
@@ -78,11 +74,11 @@ export function remarkShape(issues: ShapeIssue[]) {
       const line = node.position?.start.line;
       if (depth > SHAPE_LIMITS.depth && !tooDeep) {
         tooDeep = true;
-        issues.push({ field: 'body', line, message: `found content nested more than ${SHAPE_LIMITS.depth} levels deep; expected it nested a few levels deep at most` });
+        report(file, 'body', `found content nested more than ${SHAPE_LIMITS.depth} levels deep; expected it nested a few levels deep at most`, line);
       }
       for (const attribute of (node as { attributes?: Array<{ type: string; value?: unknown }> }).attributes ?? []) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
-          issues.push({ field: 'body', line, message: `found the spread attribute {${String(attribute.value)}}; expected each attribute written name="value"` });
+          report(file, 'body', `found the spread attribute {${String(attribute.value)}}; expected each attribute written name="value"`, line);
         }
       }
       for (const child of (node as { children?: Node[] }).children ?? []) stack.push({ node: child, depth: depth + 1 });

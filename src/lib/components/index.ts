@@ -1,6 +1,11 @@
 import type { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
+import type { Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
+import { NO_ASSETS, type ReleaseAssets } from '../assets.ts';
+import { report } from '../compile-file.ts';
 import { Callout } from './callout.ts';
 import { Details } from './details.ts';
 import { Download } from './download.ts';
@@ -53,8 +58,7 @@ function propsOf(node: Node, context: Context): Record<string, string | true> | 
 /** Zod's issues about a component's props, said as file-and-line problems a writer can act on. */
 function reportProps(node: Node, component: ComponentDefinition, input: Record<string, string | true>, error: z.ZodError, context: Context): void {
   const line = node.position?.start.line;
-  const shape = (component.props as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const known = Object.keys(shape);
+  const known = Object.keys(component.props.shape);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -115,4 +119,48 @@ export function applyComponent(node: Node, parentName: string | undefined, conte
   }
   component.transform(node, parsed.data, context);
   return true;
+}
+
+/**
+ * Remark plugin: checks what MDX allows beyond Markdown (components, expressions, imports) and turns
+ * what the playbook permits into plain HTML elements, so a page compiles to static HTML with no
+ * runtime. Problems go through `file.message()`; the figures, downloads and area details the page
+ * shows go to `file.data.assets` and `.localKeys`. Shared by pages and release notes.
+ */
+export function remarkComponents(options: { assets?: ReleaseAssets } = {}) {
+  const { assets = NO_ASSETS } = options;
+  return (tree: Root, file: VFile) => {
+    const used = new Set<string>();
+    const locals = new Set<string>();
+    const context: Context = {
+      assets,
+      report: (issue) => report(file, issue.field, issue.message, issue.line),
+      use: (path) => used.add(path),
+      useLocal: (key) => locals.add(key),
+    };
+    visit(tree, (node, index, parent) => {
+      switch (node.type) {
+        case 'mdxjsEsm':
+          report(file, 'body', 'found an import or export; expected none (components need no import)', node);
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          report(file, 'body', `found the expression {${node.value}}; expected plain text (write \\{ and \\} for literal braces)`, node);
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement': {
+          const parentName = parent && (parent.type === 'mdxJsxFlowElement' || parent.type === 'mdxJsxTextElement') ? (parent.name ?? undefined) : undefined;
+          if (applyComponent(node, parentName, context)) return undefined;
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        default:
+          return undefined;
+      }
+    });
+    file.data.assets = [...used];
+    file.data.localKeys = [...locals];
+  };
 }

@@ -30,10 +30,11 @@ export interface ComponentContext {
  * Markdown inside a component is rendered by the same pipeline as the rest of the page and the
  * page stays static HTML with no runtime.
  */
-export interface ComponentDefinition<Props extends z.ZodType = z.ZodType> {
+export interface ComponentDefinition<Props extends z.ZodObject = z.ZodObject> {
   name: string;
   /** One line for the docs and for "expected" messages. */
   description: string;
+  /** The props, as an object schema: its keys are the props a writer may use, each with a `.describe()`. */
   props: Props;
   /** For a part of another component (`<Say>` in `<SayThis>`): the only component it may sit in. */
   parent?: string;
