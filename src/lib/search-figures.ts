@@ -62,7 +62,7 @@ export interface SearchFiguresOptions {
 export function commonWord(htmls: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const html of htmls) {
-    const indexed = withoutElements(searchableHtml(html, 'page'), /\sdata-pagefind-ignore\b/g, 'page');
+    const indexed = withoutElements(searchableHtml(html, 'page'), (element) => 'data-pagefind-ignore' in element.attributes, 'page');
     const text = indexed.replace(/<[^>]+>/g, ' ').toLowerCase();
     for (const word of text.match(/\p{L}{5,}/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
 import type { VersionsManifest } from './manifest.ts';
 import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
@@ -51,7 +52,7 @@ export async function companionUrls(outDir: string, release: string): Promise<st
   const found: string[] = [];
   for (const url of candidates) {
     const file = join(outDir, url, 'index.html');
-    if (existsSync(file) && /\sdata-pagefind-body[\s>=]/.test(await readFile(file, 'utf8'))) found.push(url);
+    if (existsSync(file) && hasSearchBody(await readFile(file, 'utf8'))) found.push(url);
   }
   return found;
 }
@@ -62,39 +63,78 @@ export function searchCatalogue(manifest: VersionsManifest): SearchCatalogue {
 }
 
 /** Attributes Pagefind honours anywhere on a page, not only inside `data-pagefind-body`. */
-const PAGE_WIDE = /\sdata-pagefind-(?:filter|meta|default-meta|sort)\s*=/;
+const PAGE_WIDE = /^data-pagefind-(?:filter|meta|default-meta|sort)$/;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/**
- * The element whose start tag holds the attribute found at `at`: where it opens and ends, counting
- * nested elements of the same name (built pages are valid HTML: the quality gates check it).
- */
-function elementAround(html: string, at: number, file: string, what: string): { open: number; end: number } {
-  const open = html.lastIndexOf('<', at);
-  const tag = /^<([a-z][a-z0-9-]*)/i.exec(html.slice(open, open + 40))?.[1]?.toLowerCase();
-  if (open < 0 || !tag) throw new Error(`${file}: found ${what} outside any element; expected it on an element`);
-  if (VOID.has(tag)) return { open, end: html.indexOf('>', at) + 1 };
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-  tags.lastIndex = open;
-  let depth = 0;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    depth += match[1] ? -1 : 1;
-    if (depth === 0) return { open, end: match.index + match[0].length };
-  }
-  throw new Error(`${file}: found <${tag} ${what}> without its closing </${tag}>; expected well-formed HTML`);
+/** An element of a built page, where it is in the page's text: `html.slice(start, end)` is the whole element. */
+export interface ElementSpan {
+  name: string;
+  attributes: Record<string, string>;
+  start: number;
+  end: number;
+  /** False when the page never closes it (a void element is closed by its start tag). */
+  closed: boolean;
 }
 
-/** `html` without the elements whose start tag matches `attribute` (a global pattern), and their content. */
-export function withoutElements(html: string, attribute: RegExp, file: string): string {
-  let rest = html;
-  attribute.lastIndex = 0;
-  for (let found = attribute.exec(rest); found; found = attribute.exec(rest)) {
-    const element = elementAround(rest, found.index, file, found[0].trim());
-    rest = rest.slice(0, element.open) + rest.slice(element.end);
-    attribute.lastIndex = element.open;
-  }
-  return rest;
+/**
+ * Every element of a page, in document order, with its place in the text, read by htmlparser2 (which
+ * reads a page as a browser does: script and style as raw text, end tags matched by name). The spans
+ * let callers cut elements out of the original text, so the rest stays byte for byte as built.
+ */
+export function elementsOf(html: string): ElementSpan[] {
+  const elements: ElementSpan[] = [];
+  const open: ElementSpan[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const element = { name, attributes, start: parser.startIndex, end: parser.endIndex + 1, closed: VOID.has(name) };
+        elements.push(element);
+        open.push(element);
+      },
+      onclosetag(name, implied) {
+        const element = open.pop();
+        if (!element || VOID.has(name)) return;
+        element.closed = !implied;
+        if (!implied) element.end = parser.endIndex + 1;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return elements;
 }
+
+/** Whether the page declares what search reads: an element marked `data-pagefind-body`. */
+export function hasSearchBody(html: string): boolean {
+  return elementsOf(html).some((element) => 'data-pagefind-body' in element.attributes);
+}
+
+/** A page's element that must be cut out whole, refused (naming the file) when the page never closes it. */
+function closedElement(element: ElementSpan, file: string, what: string): ElementSpan {
+  if (!element.closed) throw new Error(`${file}: found <${element.name} ${what}> without its closing </${element.name}>; expected well-formed HTML`);
+  return element;
+}
+
+/** `html` without the spans of `elements` (outermost ones; those inside another are cut with it), shifted by `offset`. */
+function cut(html: string, elements: readonly ElementSpan[], offset = 0): string {
+  let out = '';
+  let at = 0;
+  for (const element of [...elements].sort((a, b) => a.start - b.start)) {
+    const start = element.start - offset;
+    if (start < at) continue;
+    out += html.slice(at, start);
+    at = element.end - offset;
+  }
+  return out + html.slice(at);
+}
+
+/** `html` without the elements `drop` picks, and their content. */
+export function withoutElements(html: string, drop: (element: ElementSpan) => boolean, file: string): string {
+  return cut(html, elementsOf(html).filter(drop).map((element) => closedElement(element, file, Object.keys(element.attributes).join(' '))));
+}
+
+/** What Pagefind skips entirely: scripts, styles and elements marked `data-pagefind-ignore="all"`. */
+const skippedBySearch = (element: ElementSpan) => element.name === 'script' || element.name === 'style' || element.attributes['data-pagefind-ignore'] === 'all';
 
 /**
  * The part of a built page that Pagefind reads: the element marked `data-pagefind-body` (the
@@ -107,17 +147,22 @@ export function withoutElements(html: string, attribute: RegExp, file: string): 
  * outside the body, where it would be silently lost.
  */
 export function searchableHtml(html: string, file: string): string {
-  const marker = html.search(/\sdata-pagefind-body[\s>=]/);
-  if (marker < 0) throw new Error(`${file}: found no element with data-pagefind-body; expected the page's article to carry it`);
-  const { open, end } = elementAround(html, marker, file, 'data-pagefind-body');
-  const stray = PAGE_WIDE.exec(html.slice(0, open) + html.slice(end));
-  if (stray) {
-    throw new Error(`${file}: found ${stray[0].trim().replace(/=$/, '')} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
+  const elements = elementsOf(html);
+  const found = elements.find((element) => 'data-pagefind-body' in element.attributes);
+  if (!found) throw new Error(`${file}: found no element with data-pagefind-body; expected the page's article to carry it`);
+  const body = closedElement(found, file, 'data-pagefind-body');
+  const inside = (element: ElementSpan) => element.start >= body.start && element.end <= body.end;
+  for (const element of elements) {
+    if (inside(element)) continue;
+    const stray = Object.keys(element.attributes).find((name) => PAGE_WIDE.test(name));
+    if (stray) throw new Error(`${file}: found ${stray} outside the data-pagefind-body element; expected every search attribute inside the page's article`);
   }
-  // Scripts and styles are never indexed; their bundled file names change with any island's code.
-  const body = withoutElements(html.slice(open, end).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ''), /\sdata-pagefind-ignore=["']?all\b/g, file);
-  const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? 'en';
-  return `<!doctype html><html lang="${lang}"><body>${body}</body></html>`;
+  // Scripts and styles are never indexed (their bundled file names change with any island's code).
+  const skipped = elements.filter((element) => element !== body && inside(element) && skippedBySearch(element));
+  for (const element of skipped) if (element.name !== 'script' && element.name !== 'style') closedElement(element, file, 'data-pagefind-ignore="all"');
+  const text = cut(html.slice(body.start, body.end), skipped, body.start);
+  const lang = elements.find((element) => element.name === 'html')?.attributes.lang ?? 'en';
+  return `<!doctype html><html lang="${lang}"><body>${text}</body></html>`;
 }
 
 /** Pagefind's version, from its package: part of every cache key. */
@@ -199,17 +244,29 @@ async function pruneCache(cacheDir: string, release: string, keep: string): Prom
 }
 
 /**
+ * Every Pagefind response is checked here: Pagefind reports problems in `errors` rather than
+ * throwing, so each call names what it was doing and the error stops the build with Pagefind's words.
+ */
+function checked<Response extends { errors: string[] }>(call: string, response: Response): Response {
+  if (response.errors.length) throw new Error(`Pagefind could not ${call}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+/** A new index in Pagefind's service, or an error naming what it was for. */
+async function newIndex(call: string, config?: pagefind.PagefindServiceConfig): Promise<pagefind.PagefindIndex> {
+  const { index } = checked(call, await pagefind.createIndex(config));
+  if (!index) throw new Error(`Pagefind could not ${call}: it returned no index`);
+  return index;
+}
+
+/**
  * Indexes one release's pages in a fresh index of `service`, and has Pagefind write its files to
  * `folder` itself (rather than passing them through this process: less memory, less time).
  */
 async function indexPages(release: string, pages: ReadonlyArray<{ url: string; html: string }>, folder: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start an index for ${release}: ${errors.join('; ')}`);
-  for (const response of await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })))) {
-    if (response.errors.length) throw new Error(`Pagefind could not index ${response.file?.url ?? 'a page'} of ${release}: ${response.errors.join('; ')}`);
-  }
-  const written = await index.writeFiles({ outputPath: folder });
-  if (written.errors.length) throw new Error(`Pagefind could not write the bundle of ${release}: ${written.errors.join('; ')}`);
+  const index = await newIndex(`start an index for ${release}`, { forceLanguage: 'en' });
+  await Promise.all(pages.map(async (page) => checked(`index ${page.url} of ${release}`, await index.addHTMLFile({ url: page.url, content: page.html }))));
+  checked(`write the bundle of ${release}`, await index.writeFiles({ outputPath: folder }));
   await index.deleteIndex();
 }
 
@@ -292,8 +349,8 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (!runtimeWritten) {
         // Every bundle came from the cache, and the runtime did not: an empty index writes it.
         const staging = join(root, '.staging-runtime');
-        const { index } = await pagefind.createIndex();
-        await index!.writeFiles({ outputPath: staging });
+        const index = await newIndex('start the empty index that writes the runtime');
+        checked('write the runtime', await index.writeFiles({ outputPath: staging }));
         await placeFiles(staging, root, runtime, 'move');
         await rm(staging, { recursive: true, force: true });
       }

@@ -56,6 +56,17 @@ describe('searchableHtml', () => {
     expect(searchableHtml(builtPage('1.0', 'A', `${tools('/latest/a/')}<p>Words.</p>`), 'f')).toBe(searchableHtml(builtPage('1.0', 'A', `${tools('')}<p>Words.</p>`), 'f'));
   });
 
+  test('reads script text as text: a tag inside a script does not move the end of the body', () => {
+    const html = `<html lang="en"><body><div data-pagefind-body><p>a</p><script>const t = '<div>';</script></div><div>outside</div></body></html>`;
+    expect(searchableHtml(html, 'f')).toBe('<!doctype html><html lang="en"><body><div data-pagefind-body><p>a</p></div></body></html>');
+  });
+
+  test('refuses a body element the page never closes, naming the file', () => {
+    expect(() => searchableHtml('<html><body><article data-pagefind-body><p>x</p></body></html>', 'v/1.0/a/index.html')).toThrow(
+      'v/1.0/a/index.html: found <article data-pagefind-body> without its closing </article>; expected well-formed HTML',
+    );
+  });
+
   test('refuses a page without a body element, naming the file', () => {
     expect(() => searchableHtml('<html><body><p>x</p></body></html>', 'v/1.0/a/index.html')).toThrow(
       "v/1.0/a/index.html: found no element with data-pagefind-body; expected the page's article to carry it",
