@@ -14,10 +14,12 @@ export interface ReleaseOptions {
   version: string;
   /** YYYY-MM-DD; today (UTC) when absent. */
   date?: string;
-  /** For tests: throw after the named step, to prove an interrupted release leaves nothing behind. */
-  failAfter?: ReleaseStep;
-  /** For tests: wait after the named step, so a test can kill the process half-way. */
-  pauseAfter?: ReleaseStep;
+  /**
+   * Called after each step. Production never passes it (scripts/release.ts); the tests inject a
+   * failure or a pause through it (tests/support/release-faults.ts) to prove that a release stopped
+   * half-way, by an error or by a signal, leaves nothing behind.
+   */
+  afterStep?: (step: ReleaseStep) => void | Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -260,11 +262,7 @@ async function releaseLocked(
     writeJournal();
   };
   const step = async (name: ReleaseStep) => {
-    if (options.failAfter === name) throw new ReleaseError(`injected failure after step "${name}"`);
-    if (options.pauseAfter === name) {
-      log(`paused after step "${name}"`);
-      await new Promise((resolve) => setTimeout(resolve, 60_000));
-    }
+    await options.afterStep?.(name);
   };
 
   writeJournal();

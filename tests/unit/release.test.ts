@@ -10,6 +10,8 @@ import { copyFixture, edit } from './helpers.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 const RELEASE_SCRIPT = join(PROJECT, 'scripts', 'release.ts');
+/** The same command with a failure or pause injected after a step (production's script has no such hook). */
+const RELEASE_WITH_FAULTS = join(PROJECT, 'tests', 'support', 'release-with-faults.ts');
 const CHECK_SCRIPT = join(PROJECT, 'scripts', 'check.ts');
 
 /** A snapshot of every file under content/ (dotfiles included), to prove nothing was left behind. */
@@ -113,7 +115,7 @@ describe('npm run release', () => {
   it.each(['staged', 'folder', 'lock', 'notes', 'draft-notes'] satisfies ReleaseStep[])('leaves no trace when it fails after step "%s"', async (step) => {
     const root = copyFixture();
     const before = await snapshot(root);
-    const result = run(RELEASE_SCRIPT, ['1.2'], root, { PLAYBOOK_RELEASE_FAIL_AFTER: step });
+    const result = run(RELEASE_WITH_FAULTS, ['1.2'], root, { PLAYBOOK_RELEASE_FAIL_AFTER: step });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`injected failure after step "${step}"`);
     expect(await snapshot(root)).toEqual(before);
@@ -122,7 +124,7 @@ describe('npm run release', () => {
   it.each(['staged', 'lock'] satisfies ReleaseStep[])('leaves no trace when killed (SIGTERM) after step "%s"', async (step) => {
     const root = copyFixture();
     const before = await snapshot(root);
-    const child = spawn(process.execPath, [RELEASE_SCRIPT, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: step } });
+    const child = spawn(process.execPath, [RELEASE_WITH_FAULTS, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: step } });
     await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('paused') && resolve()));
     expect(existsSync(join(root, 'content/.release-journal.json'))).toBe(true);
     const exit = new Promise((resolve) => child.on('exit', resolve));
@@ -134,7 +136,7 @@ describe('npm run release', () => {
   it('after a SIGKILL, check reports the interrupted release and --recover removes every trace', async () => {
     const root = copyFixture();
     const before = await snapshot(root);
-    const child = spawn(process.execPath, [RELEASE_SCRIPT, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: 'folder' } });
+    const child = spawn(process.execPath, [RELEASE_WITH_FAULTS, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: 'folder' } });
     await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('paused') && resolve()));
     const exit = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
@@ -207,7 +209,7 @@ describe('releases at once', () => {
 
   it('refuses while another release holds the lock, naming it, and touches nothing of it', async () => {
     const root = copyFixture();
-    const holder = spawn(process.execPath, [RELEASE_SCRIPT, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: 'folder' } });
+    const holder = spawn(process.execPath, [RELEASE_WITH_FAULTS, '1.2'], { cwd: root, env: { ...process.env, PLAYBOOK_RELEASE_PAUSE_AFTER: 'folder' } });
     await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('paused') && resolve()));
     const during = await snapshot(root);
     const second = run(RELEASE_SCRIPT, ['1.2'], root);
