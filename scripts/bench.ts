@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { searchFigures, type SearchFigures } from '../src/lib/search-figures.ts';
-import { htmlFiles, pageWeight } from '../src/lib/site-check.ts';
-import { writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
+import { searchFigures, type SearchFigures } from './lib/search-figures.ts';
+import { htmlFiles, pageWeight } from './lib/site-check.ts';
+import { writeSyntheticPlaybook } from './lib/synthetic.ts';
 
 const { values } = parseArgs({
   options: { profile: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' } },

@@ -4,7 +4,7 @@
 //
 //   npx node scripts/compare-size.ts [releases=20] [pages=100]
 //
-// The library is the benchmark's synthetic playbook (src/lib/synthetic.ts), written to a temporary
+// The library is the benchmark's synthetic playbook (scripts/lib/synthetic.ts), written to a temporary
 // folder and read back with loadContent, as the build reads it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { bodiesNeeded, compareData, distinctBodies, releaseData, releaseFromData
 import { renderComparison } from '../src/lib/compare-view.ts';
 import { loadContent } from '../src/lib/content.ts';
 import { libraryFromContent } from '../src/lib/model.ts';
-import { EDITS_PER_RELEASE, writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
+import { EDITS_PER_RELEASE, writeSyntheticPlaybook } from './lib/synthetic.ts';
 
 const [releaseCount = 20, pageCount = 100] = process.argv.slice(2).map(Number);
 

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VersionsManifest } from './manifest.ts';
-import { searchableHtml, withoutElements } from './search-index.ts';
-import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from './search.ts';
-import { searchWordsUrl } from './search-words.ts';
+import type { VersionsManifest } from '../../src/lib/manifest.ts';
+import { searchableHtml, withoutElements } from '../../src/lib/search-index.ts';
+import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from '../../src/lib/search.ts';
+import { searchWordsUrl } from '../../src/lib/search-words.ts';
 
 /**
  * What search costs a reader and the site, measured on a built site for the benchmark (issue 8):

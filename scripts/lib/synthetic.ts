@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DRAFT, lockFileOf } from './content.ts';
-import { digestOf, hashFolder } from './digest.ts';
+import { DRAFT, lockFileOf } from '../../src/lib/content.ts';
+import { digestOf, hashFolder } from '../../src/lib/digest.ts';
 
 /**
  * A synthetic playbook for the benchmark (issue 8): many releases of many pages in the project's real

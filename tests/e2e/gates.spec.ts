@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../src/lib/site-check.ts';
+import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../scripts/lib/site-check.ts';
 import { DIST, repositoryLibrary } from './site.ts';
 
 type Library = Awaited<ReturnType<typeof repositoryLibrary>>;

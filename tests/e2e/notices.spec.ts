@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { checkSite } from '../../src/lib/site-check.ts';
+import { checkSite } from '../../scripts/lib/site-check.ts';
 import { takeProjectLock } from './site.ts';
 
 /**

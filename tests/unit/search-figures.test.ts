@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
-import { commonWord, searchFigures } from '../../src/lib/search-figures.ts';
+import { commonWord, searchFigures } from '../../scripts/lib/search-figures.ts';
 import { writeSearchIndex } from '../../src/lib/search-index.ts';
 
 describe('commonWord', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSite, documentStructureProblems, htmlFacts, pageWeight, urlOfFile } from '../../src/lib/site-check.ts';
+import { checkSite, documentStructureProblems, htmlFacts, pageWeight, urlOfFile } from '../../scripts/lib/site-check.ts';
 
 function site(files: Record<string, string>): string {
   const dist = mkdtempSync(join(tmpdir(), 'dist-'));

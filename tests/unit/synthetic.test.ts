@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, type LoadedContent } from '../../src/lib/content.ts';
 import { compareHashes, hashFolder } from '../../src/lib/digest.ts';
-import { writeSyntheticPlaybook, type SyntheticOptions } from '../../src/lib/synthetic.ts';
+import { writeSyntheticPlaybook, type SyntheticOptions } from '../../scripts/lib/synthetic.ts';
 
 async function generate(options: SyntheticOptions): Promise<{ root: string; content: string }> {
   const root = mkdtempSync(join(tmpdir(), 'synthetic-'));
