@@ -10,8 +10,8 @@ import type { GlossaryEntry } from '../../src/lib/glossary.ts';
 
 /**
  * Golden input/output pairs, in the manner of remark-gfm's fixtures: each folder of
- * tests/fixtures/compile/ holds an input.mdx, optionally options.json ({ anchors, glossary }), and
- * the output.html the compiler must produce. The HTML is compared as trees (whitespace between
+ * tests/fixtures/compile/ holds an input.mdx, optionally options.json ({ anchors, glossary }), the
+ * output.html the compiler must produce, and issues.json, the problems it must report (none when absent). The HTML is compared as trees (whitespace between
  * elements ignored), so a failure shows which element differs. After a deliberate change of output,
  * regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/unit/compile-golden.test.ts` and review the diff.
  */
@@ -41,7 +41,7 @@ describe('the compiler against its golden fixtures', () => {
   const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
   it('has fixtures to check', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(6);
+    expect(cases.length).toBeGreaterThanOrEqual(8);
   });
 
   for (const name of cases) {
@@ -51,7 +51,9 @@ describe('the compiler against its golden fixtures', () => {
       const optionsFile = join(folder, 'options.json');
       const options: Options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
       const result = compilePage(input, options.anchors, options.glossary);
-      expect(result.issues).toEqual([]);
+      const issuesFile = join(folder, 'issues.json');
+      if (UPDATE && result.issues.length) writeFileSync(issuesFile, `${JSON.stringify(result.issues, null, 2)}\n`);
+      expect(result.issues).toEqual(existsSync(issuesFile) ? JSON.parse(readFileSync(issuesFile, 'utf8')) : []);
       const actual = result.page!.html;
       const expectedFile = join(folder, 'output.html');
       if (UPDATE || !existsSync(expectedFile)) {
