@@ -2,6 +2,7 @@
 // npm run release -- --recover                          undoes a release that was interrupted
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { settings } from '../src/settings.ts';
 import { changesSkeleton, createRelease, recoverRelease, ReleaseError, takeReleaseLock, type ReleaseStep } from '../src/lib/release.ts';
 
 const { values, positionals } = parseArgs({
@@ -32,8 +33,8 @@ try {
     root,
     version: positionals[0],
     date: values.date,
-    failAfter: process.env.PLAYBOOK_RELEASE_FAIL_AFTER as ReleaseStep | undefined,
-    pauseAfter: process.env.PLAYBOOK_RELEASE_PAUSE_AFTER as ReleaseStep | undefined,
+    failAfter: settings.releaseFailAfter as ReleaseStep | undefined,
+    pauseAfter: settings.releasePauseAfter as ReleaseStep | undefined,
     log: (line) => console.log(line),
   });
   console.log(`Released ${result.version} (${result.digest}): content/versions/${result.version}/ and its notes content/releases/${result.version}.mdx.`);

@@ -10,12 +10,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { settings } from '../src/settings.ts';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.PLAYBOOK_PORT ?? '4321' },
+    port: { type: 'string', default: String(settings.port) },
     host: { type: 'string', default: '127.0.0.1' },
-    dir: { type: 'string', default: process.env.PLAYBOOK_OUT_DIR ?? 'dist' },
+    dir: { type: 'string', default: settings.outDir },
   },
 });
 const root = resolve(values.dir);
