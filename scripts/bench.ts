@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { searchFigures, type SearchFigures } from '../src/lib/search-figures.ts';
 import { htmlFiles, pageWeight } from '../src/lib/site-check.ts';
 import { writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
+import { childEnv } from '../src/settings.ts';
 
 const { values } = parseArgs({
   options: { profile: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' } },
@@ -116,14 +117,13 @@ function build(dir: string, content: string, nodeFlags: string[] = []): Promise<
   // through the node_modules link in the run's folder.
   const child = spawn(process.execPath, [...nodeFlags, ASTRO, 'build', '--root', ROOT], {
     cwd: dir,
-    env: {
-      ...process.env,
+    env: childEnv({
       PLAYBOOK_CONTENT: content,
       PLAYBOOK_OUT_DIR: join(dir, 'dist'),
       PLAYBOOK_CACHE_DIR: join(dir, 'cache'),
       PLAYBOOK_BENCH_STATS: statsFile,
       ASTRO_TELEMETRY_DISABLED: '1',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: LogLine[] = [];
