@@ -7,16 +7,17 @@ import { compileCount } from './lib/compile.ts';
 import { loadContent } from './lib/content.ts';
 import { ContentError, formatProblems, type ContentProblem } from './lib/problems.ts';
 import { recordsFromContent } from './lib/model.ts';
+import { settings } from './settings.ts';
 
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
-const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
+const contentDir = settings.content;
 
 /** For `npm run bench` only: figures that only the build process knows, written to PLAYBOOK_BENCH_STATS. */
 const benchStats: Record<string, number> = {};
 function benchStat(name: string, value: number): void {
-  if (!process.env.PLAYBOOK_BENCH_STATS) return;
+  if (!settings.benchStats) return;
   benchStats[name] = value;
-  writeFileSync(process.env.PLAYBOOK_BENCH_STATS, JSON.stringify(benchStats));
+  writeFileSync(settings.benchStats, JSON.stringify(benchStats));
 }
 
 type Records = ReturnType<typeof recordsFromContent>;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { hashText, listFiles } from './digest.ts';
 import type { ContentProblem } from './problems.ts';
+import { settings } from '../settings.ts';
 
 /** The largest figure or download a release may hold: a playbook template, not a video. */
 export const ASSET_LIMIT = 5 * 1024 * 1024;
@@ -131,7 +132,7 @@ export function rasterCount(): number {
 }
 
 function figureCacheDir(): string {
-  return resolve(process.env.PLAYBOOK_CACHE_DIR ?? 'node_modules/.astro', 'playbook-figures');
+  return resolve(settings.cacheDir, 'playbook-figures');
 }
 
 /**
