@@ -21,6 +21,7 @@ import { searchFigures, type SearchFigures } from '../src/lib/search-figures.ts'
 import { htmlFiles, pageWeight } from '../src/lib/site-check.ts';
 import { writeSyntheticPlaybook } from '../src/lib/synthetic.ts';
 import { childEnv } from '../src/settings.ts';
+import { withSitePaths } from '../src/lib/outside.ts';
 
 const { values } = parseArgs({
   options: { profile: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' } },
@@ -230,7 +231,7 @@ function folderBytes(folder: string): number {
 /** Sizes of what the build wrote; versioned pages are found through /versions.json, the site's own list. */
 async function measureDist(dist: string): Promise<DistFigures> {
   const htmlPages = (await htmlFiles(dist)).length;
-  const manifest = JSON.parse(readFileSync(join(dist, 'versions.json'), 'utf8')) as { releases: Array<{ pages: Array<{ url: string }> }> };
+  const manifest = withSitePaths(JSON.parse(readFileSync(join(dist, 'versions.json'), 'utf8')) as { releases: Array<{ pages: Array<{ url: string }> }> });
   const files = manifest.releases.flatMap((release) => release.pages.map((page) => `${page.url.replace(/^\//, '')}index.html`));
   const sizes = files.map((file) => statSync(join(dist, file)).size).sort((a, b) => a - b);
   let scriptMax = -1;

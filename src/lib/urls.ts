@@ -78,3 +78,19 @@ export function dataUrl(base: string): string {
 export function dataCsvUrl(base: string, set: string, table: string): string {
   return `${base}data/${set}/${table}.csv`;
 }
+
+// from publish
+/** The changelog, or one release's notes and computed changes. */
+export function changelogUrl(release?: string): string {
+  return release ? `/changelog/${release}/` : '/changelog/';
+}
+
+/** A frozen release's PDF and offline copy live in its `copies/` folder, cached for a year (src/lib/hosting.ts). */
+export function releasePdfUrl(release: string): string {
+  return `/v/${release}/copies/peer-support-playbook-${release}.pdf`;
+}
+
+/** A zip of one release's pages and assets, which opens from disk. */
+export function releaseOfflineUrl(release: string): string {
+  return `/v/${release}/copies/peer-support-playbook-${release}-offline.zip`;
+}
