@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
+import copies from './src/integrations/copies.ts';
 import hosting from './src/integrations/hosting.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
@@ -41,7 +42,8 @@ export default defineConfig({
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   // devAssets: figures and downloads at their built addresses under `npm run dev` too.
   // hosting: _headers and nginx.conf for the web server, from the pages' own CSP (src/lib/hosting.ts).
-  integrations: [mdx(), searchIndex(), devAssets(), hosting()],
+  // copies: each release's PDF and offline zip, once made (npm run pdf, npm run offline), into dist.
+  integrations: [mdx(), searchIndex(), devAssets(), hosting(), copies()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).

@@ -24,6 +24,11 @@ const config: PlaybookConfig = {
   outDir: 'dist',
   cacheDir: 'node_modules/.astro',
   content: 'content',
+  // PLAYBOOK_COPIES_DIR: where each release's PDF and offline copy are kept once made (by the
+  // release's digest and notices), so a frozen release's are made once. Keep it between CI runs.
+  copiesDir: '.cache/copies',
+  // PLAYBOOK_CHROMIUM: the Chromium that makes the PDFs (npm run pdf); without it the site builds without PDFs.
+  chromium: '/usr/bin/chromium',
   // PLAYBOOK_PORT: the port of `npm run preview` and of the browser tests.
   port: 4321,
 };

@@ -59,6 +59,12 @@ const SETTINGS = {
   outDir: { env: 'PLAYBOOK_OUT_DIR', expected: 'a folder to write the built site to, e.g. dist', schema: folder },
   cacheDir: { env: 'PLAYBOOK_CACHE_DIR', expected: 'a folder for the build cache, e.g. node_modules/.astro', schema: folder },
   content: { env: 'PLAYBOOK_CONTENT', expected: 'the content folder, e.g. content', schema: folder },
+  copiesDir: {
+    env: 'PLAYBOOK_COPIES_DIR',
+    expected: 'a folder that keeps each release\'s PDF and offline copy, e.g. .cache/copies',
+    schema: folder,
+  },
+  chromium: { env: 'PLAYBOOK_CHROMIUM', expected: 'the Chromium program that makes the PDFs, e.g. /usr/bin/chromium', schema: folder },
   port: { env: 'PLAYBOOK_PORT', expected: 'a port number from 1 to 65535, e.g. 4321', schema: wholeNumber(1, 65535) },
   // For the benchmark and the tests only: not in playbook.config.ts.
   benchStats: { env: 'PLAYBOOK_BENCH_STATS', expected: 'a file for the build to write its figures to', schema: folder.optional() },
@@ -79,6 +85,8 @@ const DEFAULTS: PlaybookConfig = {
   outDir: 'dist',
   cacheDir: 'node_modules/.astro',
   content: 'content',
+  copiesDir: '.cache/copies',
+  chromium: '/usr/bin/chromium',
   port: 4321,
 };
 

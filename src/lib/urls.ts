@@ -80,6 +80,7 @@ export function dataCsvUrl(base: string, set: string, table: string): string {
 }
 
 // from publish
+import { copyFileName } from './copies.ts';
 /** The changelog, or one release's notes and computed changes. */
 export function changelogUrl(release?: string): string {
   return release ? `/changelog/${release}/` : '/changelog/';
@@ -87,10 +88,10 @@ export function changelogUrl(release?: string): string {
 
 /** A frozen release's PDF and offline copy live in its `copies/` folder, cached for a year (src/lib/hosting.ts). */
 export function releasePdfUrl(release: string): string {
-  return `/v/${release}/copies/peer-support-playbook-${release}.pdf`;
+  return `/v/${release}/copies/${copyFileName(release, 'pdf')}`;
 }
 
 /** A zip of one release's pages and assets, which opens from disk. */
 export function releaseOfflineUrl(release: string): string {
-  return `/v/${release}/copies/peer-support-playbook-${release}-offline.zip`;
+  return `/v/${release}/copies/${copyFileName(release, 'offline')}`;
 }
