@@ -95,3 +95,12 @@ export function releasePdfUrl(release: string): string {
 export function releaseOfflineUrl(release: string): string {
   return `/v/${release}/copies/${copyFileName(release, 'offline')}`;
 }
+
+/** One part of a release, or one onboarding track, as a document for printing. */
+export function printPartUrl(releaseUrl: string, partId: string): string {
+  return `${releaseUrl}print/part/${partId}/`;
+}
+
+export function printTrackUrl(releaseUrl: string, trackId: string): string {
+  return `${releaseUrl}print/track/${trackId}/`;
+}
