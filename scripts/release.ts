@@ -1,5 +1,8 @@
 // npm run release -- <version> [--date YYYY-MM-DD]    freezes content/draft/ (and its release-notes.mdx) as a new release
 // npm run release -- --recover                          undoes a release that was interrupted
+// In the project itself, a release is then built, and its PDF and offline copy made (--no-copies skips that).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { settings } from '../src/settings.ts';
@@ -7,7 +10,7 @@ import { changesSkeleton, createRelease, recoverRelease, ReleaseError, takeRelea
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { date: { type: 'string' }, recover: { type: 'boolean', default: false } },
+  options: { date: { type: 'string' }, recover: { type: 'boolean', default: false }, 'no-copies': { type: 'boolean', default: false } },
 });
 const root = process.cwd();
 
@@ -44,7 +47,20 @@ try {
     console.log(changesSkeleton(result.changes));
   }
   console.log(`Write the next release's notes in content/draft/release-notes.mdx as you change the draft.`);
+  if (!values['no-copies'] && existsSync(join(root, 'astro.config.mjs'))) makeCopies(result.version);
 } catch (error) {
   console.error(error instanceof ReleaseError ? `Release refused: ${error.message}` : error);
   process.exit(1);
+}
+
+/**
+ * The new release's PDF and offline copy: the site is built, they are made from it (kept in the
+ * copies folder, so made once), and the site is built again to link them. A failure here (no
+ * Chromium, say) does not undo the release: it says what to run.
+ */
+function makeCopies(version: string): void {
+  console.log(`Making the PDF and offline copy of ${version} (npm run build, npm run pdf, npm run offline, npm run build):`);
+  const run = (script: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts', `${script}.ts`), ...args], { cwd: root, stdio: 'inherit' }).status === 0;
+  const made = run('build') && run('pdf', version) && run('offline', version) && run('build');
+  if (!made) console.log(`The release is made, but not its PDF or offline copy: run npm run build, npm run pdf -- ${version}, npm run offline -- ${version}, then npm run build.`);
 }
