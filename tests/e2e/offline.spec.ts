@@ -8,6 +8,8 @@ import { unzipSync } from 'fflate';
 import { DIST, repositoryLibrary } from './site.ts';
 
 test('the offline copy of a release opens from disk, and its links lead from page to page', async ({ page }) => {
+  // Makes the zip first (about a second, more on a busy machine).
+  test.setTimeout(60_000);
   const library = await repositoryLibrary();
   const release = library.latest;
   // Made from the built site into a folder of its own (npm run offline), leaving dist as it is.
