@@ -15,9 +15,9 @@ export interface ReleasePage {
   bodyLine: number;
 }
 
-/** The folder of a release: `draft` (the default) or a version such as `2.0`. */
-export function releaseFolder(root: string, release = 'draft'): string {
-  const content = resolve(root, settings.content);
+/** The folder of a release: `draft` (the default) or a version such as `2.0`, in the content folder (settings.content, PLAYBOOK_CONTENT). */
+export function releaseFolder(root: string, release = 'draft', contentDir = settings.content): string {
+  const content = resolve(root, contentDir);
   return release === 'draft' ? join(content, 'draft') : join(content, 'versions', release);
 }
 
