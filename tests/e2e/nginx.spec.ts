@@ -89,6 +89,9 @@ test('hashed assets and frozen releases’ files are cached for a year; latest, 
     ['/versions.json', 'public, max-age=300, must-revalidate'],
     ['/', 'public, max-age=300, must-revalidate'],
   ];
+  // A release's PDF, where one was made (npm run pdf), is frozen with it.
+  const pdf = join('v', release, 'copies', `peer-support-playbook-${release}.pdf`);
+  if (existsSync(join(DIST, pdf))) cases.push([`/${pdf}`, year]);
   for (const [path, expected] of cases) {
     const answer = await get(path);
     expect(answer.status, path).toBe(200);

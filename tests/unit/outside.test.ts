@@ -80,10 +80,15 @@ describe('a build with the site’s address and repository set', () => {
         PLAYBOOK_CACHE_DIR: join(root, 'cache'),
         PLAYBOOK_SITE: 'https://playbook.example.org',
         PLAYBOOK_REPOSITORY: 'https://github.com/example/playbook',
+        // No Chromium and no copies made: the site still builds, and its log says why there are no PDFs.
+        PLAYBOOK_CHROMIUM: join(root, 'no-chromium'),
+        PLAYBOOK_COPIES_DIR: join(root, 'copies'),
         ASTRO_TELEMETRY_DISABLED: '1',
       },
     });
     expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
+    expect(build.stdout).toContain(`Chromium is not at ${join(root, 'no-chromium')} (PLAYBOOK_CHROMIUM), so no PDF can be made here: the site is built without them.`);
+    expect(build.stdout).toMatch(/not made yet, so not linked: 1\.1 PDF, 1\.1 offline copy/);
     const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
     const versions = JSON.parse(read('versions.json')) as { releases: Array<{ version: string; url: string; pages: Array<{ id: string; url: string }> }> };
     for (const release of versions.releases) {
