@@ -5,15 +5,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
+import copies from './src/integrations/copies.ts';
+import hosting from './src/integrations/hosting.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
+import { settings } from './src/settings.ts';
 
 // Release notes (content/releases/*.mdx) go through @astrojs/mdx on the unified processor, with
 // GitHub-flavoured Markdown (remark-gfm), under the rules of pages (remarkReleaseNotes: no import,
 // export, expression or raw HTML reaches MDX's compiler; links checked). MDX inherits the plugin
 // from this processor (Astro 7 deprecates remarkPlugins on mdx() itself). Playbook pages are compiled by src/lib/compile.ts with
 // the same remark-gfm, once per distinct page, because most pages repeat unchanged across releases.
-// PLAYBOOK_OUT_DIR and PLAYBOOK_CACHE_DIR let the benchmark (and parallel test runs) build elsewhere.
+// Where the site is served, where it is written and cached: src/settings.ts (playbook.config.ts, or
+// PLAYBOOK_SITE, PLAYBOOK_BASE, PLAYBOOK_OUT_DIR, PLAYBOOK_CACHE_DIR for one build).
 // The one inline script: it applies the reader's theme before the first paint (no flash of the wrong
 // theme). Astro hashes only the scripts it bundles, so this one's hash is added to the policy here,
 // from the same file that src/layouts/Base.astro writes into the page.
@@ -24,10 +28,11 @@ const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest(
 export default defineConfig({
   // The site's public address (e.g. https://playbook.example.org), when known: printed pages then
   // carry absolute addresses. Without it they carry the address the page was printed from.
-  site: process.env.PLAYBOOK_SITE || undefined,
+  site: settings.site,
+  base: settings.base,
   output: 'static',
-  outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
-  cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',
+  outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
   trailingSlash: 'always',
   // Four pages rendered at once: measured by npm run bench at 20 releases, route rendering took
   // 4.3-4.6 s instead of 5.4-6.3 s, with the same peak memory.
@@ -36,11 +41,13 @@ export default defineConfig({
   markdown: { processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkReleaseNotes] }), syntaxHighlight: false },
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   // devAssets: figures and downloads at their built addresses under `npm run dev` too.
-  integrations: [mdx(), searchIndex(), devAssets()],
+  // hosting: _headers and nginx.conf for the web server, from the pages' own CSP (src/lib/hosting.ts).
+  // copies: each release's PDF and offline zip, once made (npm run pdf, npm run offline), into dist.
+  integrations: [mdx(), searchIndex(), devAssets(), hosting(), copies()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).
-  vite: process.env.PLAYBOOK_CACHE_DIR ? { cacheDir: `${process.env.PLAYBOOK_CACHE_DIR}/vite` } : {},
+  vite: settings.cacheDir !== 'node_modules/.astro' ? { cacheDir: `${settings.cacheDir}/vite` } : {},
   // Nothing loads from anywhere but this origin, and no inline script runs unless Astro hashed it.
   // 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run; it does not allow eval of JavaScript.
   security: {

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { settings } from './src/settings.ts';
 
 // Debian's Chromium where it is installed (CI, this machine); Playwright's own browser elsewhere.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-const port = Number(process.env.PLAYBOOK_PORT ?? 4321);
+const port = settings.port;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -20,6 +20,8 @@ import { parseArgs } from 'node:util';
 import { searchFigures, type SearchFigures } from './lib/search-figures.ts';
 import { htmlFiles, pageWeight } from './lib/site-check.ts';
 import { writeSyntheticPlaybook } from './lib/synthetic.ts';
+import { childEnv } from '../src/settings.ts';
+import { withSitePaths } from '../src/lib/outside.ts';
 
 const { values } = parseArgs({
   options: { profile: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' } },
@@ -116,14 +118,13 @@ function build(dir: string, content: string, nodeFlags: string[] = []): Promise<
   // through the node_modules link in the run's folder.
   const child = spawn(process.execPath, [...nodeFlags, ASTRO, 'build', '--root', ROOT], {
     cwd: dir,
-    env: {
-      ...process.env,
+    env: childEnv({
       PLAYBOOK_CONTENT: content,
       PLAYBOOK_OUT_DIR: join(dir, 'dist'),
       PLAYBOOK_CACHE_DIR: join(dir, 'cache'),
       PLAYBOOK_BENCH_STATS: statsFile,
       ASTRO_TELEMETRY_DISABLED: '1',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: LogLine[] = [];
@@ -230,7 +231,7 @@ function folderBytes(folder: string): number {
 /** Sizes of what the build wrote; versioned pages are found through /versions.json, the site's own list. */
 async function measureDist(dist: string): Promise<DistFigures> {
   const htmlPages = (await htmlFiles(dist)).length;
-  const manifest = JSON.parse(readFileSync(join(dist, 'versions.json'), 'utf8')) as { releases: Array<{ pages: Array<{ url: string }> }> };
+  const manifest = withSitePaths(JSON.parse(readFileSync(join(dist, 'versions.json'), 'utf8')) as { releases: Array<{ pages: Array<{ url: string }> }> });
   const files = manifest.releases.flatMap((release) => release.pages.map((page) => `${page.url.replace(/^\//, '')}index.html`));
   const sizes = files.map((file) => statSync(join(dist, file)).size).sort((a, b) => a - b);
   let scriptMax = -1;

@@ -4,10 +4,11 @@ import { resolve } from 'node:path';
 import { loadContent } from '../src/lib/content.ts';
 import { formatProblem, formatProblems } from '../src/lib/problems.ts';
 import { verifyFrozenHistory } from '../src/lib/provenance.ts';
+import { settings } from '../src/settings.ts';
 
 const root = process.cwd();
-const contentDir = resolve(root, process.env.PLAYBOOK_CONTENT ?? 'content');
-const content = await loadContent({ root, content: process.env.PLAYBOOK_CONTENT });
+const contentDir = resolve(root, settings.content);
+const content = await loadContent({ root, content: settings.content });
 if (content.warnings.length) {
   console.warn(`${content.warnings.length} warning${content.warnings.length === 1 ? '' : 's'} (not blocking):\n${content.warnings.map((warning) => `  - ${formatProblem(warning)}`).join('\n')}`);
 }

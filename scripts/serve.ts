@@ -2,7 +2,7 @@
  * Serves the built site (dist/) as a production static host should, for `npm run preview` and the
  * browser tests: an address without its trailing slash is redirected to it (`/v/2.0` -> `/v/2.0/`,
  * query kept), and an unknown address gets the site's own 404 page with status 404, so its
- * suggestions appear. `astro preview` does neither. docs/hosting.md says what other hosts need.
+ * suggestions appear. `astro preview` does neither. docs/deploying.md says what other hosts need.
  *
  *   node scripts/serve.ts [--port 4321] [--host 127.0.0.1] [--dir dist]
  */
@@ -10,12 +10,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { settings } from '../src/settings.ts';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.PLAYBOOK_PORT ?? '4321' },
+    port: { type: 'string', default: String(settings.port) },
     host: { type: 'string', default: '127.0.0.1' },
-    dir: { type: 'string', default: process.env.PLAYBOOK_OUT_DIR ?? 'dist' },
+    dir: { type: 'string', default: settings.outDir },
   },
 });
 const root = resolve(values.dir);

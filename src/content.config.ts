@@ -7,9 +7,10 @@ import { compileCount } from './lib/compile.ts';
 import { loadContent } from './lib/content.ts';
 import { ContentError, formatProblems, type ContentProblem } from './lib/problems.ts';
 import { areaRecordSchema, noticeRecordSchema, pageRecordSchema, problemsRecordSchema, recordsFromContent, releaseRecordSchema } from './lib/records.ts';
+import { settings } from './settings.ts';
 
 /** The content folder: `content/`, or another one (a fixture, the benchmark's synthetic playbook). */
-const contentDir = process.env.PLAYBOOK_CONTENT ?? 'content';
+const contentDir = settings.content;
 
 /**
  * Figures only the build process knows (how long loading took, how many bodies were compiled), published

@@ -4,8 +4,9 @@
 // does nothing, so other Node processes the benchmark starts are unaffected.
 import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
+import { settings } from '../../src/settings.ts';
 
-const statsFile = process.env.PLAYBOOK_BENCH_STATS;
+const statsFile = settings.benchStats;
 if (statsFile) {
   const stats: Record<string, number> = {};
   subscribe('playbook:build-figures', (message) => {

@@ -2,8 +2,9 @@
 // Not loadContent: a reviewer wants the reading level and the figures of a draft that may not yet
 // pass `npm run check`, and these scripts need only the id, the tags and the raw body.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { settings } from '../../src/settings.ts';
 
 export interface ReleasePage {
   id: string;
@@ -14,9 +15,9 @@ export interface ReleasePage {
   bodyLine: number;
 }
 
-/** The folder of a release: `draft` (the default) or a version such as `2.0`. */
-export function releaseFolder(root: string, release = 'draft'): string {
-  const content = process.env.PLAYBOOK_CONTENT || join(root, 'content');
+/** The folder of a release: `draft` (the default) or a version such as `2.0`, in the content folder (settings.content, PLAYBOOK_CONTENT). */
+export function releaseFolder(root: string, release = 'draft', contentDir = settings.content): string {
+  const content = resolve(root, contentDir);
   return release === 'draft' ? join(content, 'draft') : join(content, 'versions', release);
 }
 

@@ -6,6 +6,7 @@ import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { searchableHtml, withoutElements } from '../../src/lib/search-index.ts';
 import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from '../../src/lib/search.ts';
 import { searchWordsUrl } from '../../src/lib/search-words.ts';
+import { withSitePaths } from '../../src/lib/outside.ts';
 
 /**
  * What search costs a reader and the site, measured on a built site for the benchmark (issue 8):
@@ -99,7 +100,7 @@ interface PagefindRuntime {
  * the islands make it (no worker, the first results' fragments loaded), counting every file fetched.
  */
 export async function searchFigures(dist: string, options: SearchFiguresOptions = {}): Promise<SearchFigures> {
-  const manifest = JSON.parse(await readFile(join(dist, 'versions.json'), 'utf8')) as VersionsManifest;
+  const manifest = withSitePaths(JSON.parse(await readFile(join(dist, 'versions.json'), 'utf8')) as VersionsManifest);
   const release = options.release ?? manifest.latest;
   const pages = release === 'draft' ? manifest.draft?.pages : manifest.releases.find((r) => r.version === release)?.pages;
   if (!pages) throw new Error(`${join(dist, 'versions.json')}: found no release "${release}"; expected one of ${manifest.releases.map((r) => r.version).join(', ')}`);

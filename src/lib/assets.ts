@@ -3,6 +3,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { hashText, listFiles } from './digest.ts';
 import type { ContentProblem } from './problems.ts';
 import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
+import { settings } from '../settings.ts';
 
 /** The largest figure or download a release may hold: a playbook template, not a video. */
 export const ASSET_LIMIT = 5 * 1024 * 1024;
@@ -132,7 +133,7 @@ export function rasterCount(): number {
 }
 
 function figureCacheDir(): string {
-  return resolve(process.env.PLAYBOOK_CACHE_DIR ?? 'node_modules/.astro', 'playbook-figures');
+  return resolve(settings.cacheDir, 'playbook-figures');
 }
 
 /**

@@ -67,3 +67,21 @@ export function printPageHtml(html: string, pageId: string, headingShift = 1): s
     return String(processor.processSync(html));
   });
 }
+
+/**
+ * A page of a print document that holds only some pages of the release ("print this part", "print
+ * this track"): links within the document to a page it does not hold go to that page on the site,
+ * and the release's figures and downloads, linked `../figures/` from the print view one folder below
+ * the release, are linked from the release's address (this document is deeper).
+ * @param held the page ids the document holds (and `glossary` when it prints the glossary)
+ * @param pageUrl the address of a page of the release on the site
+ * @param releaseUrl the release's address, `/v/2.0/`
+ */
+export function printSelectionHtml(html: string, held: ReadonlySet<string>, pageUrl: (id: string) => string, releaseUrl: string): string {
+  return html
+    .replace(/\b(href|src)="\.\.\//g, `$1="${releaseUrl}`)
+    .replace(/\bsrcset="([^"]*)"/g, (_, value: string) => `srcset="${value.replace(/(^|,\s*)\.\.\//g, `$1${releaseUrl}`)}"`)
+    .replace(/href="#([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([^"]*))?"/g, (link, id: string, anchor: string | undefined) =>
+      held.has(id) ? link : `href="${pageUrl(id)}${anchor ? `#${anchor}` : ''}"`,
+    );
+}

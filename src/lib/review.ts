@@ -37,19 +37,6 @@ export function reviewSchedule<P extends ReviewedPage>(pages: readonly P[], now:
     });
 }
 
-/**
- * The review period from the environment (PLAYBOOK_REVIEW_MONTHS), or the default. A value that is
- * not a whole number of months from 1 up stops the build rather than silently flagging nothing.
- */
-export function reviewPeriodFrom(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const months = Number(value);
-  if (!Number.isInteger(months) || months < 1) {
-    throw new Error(`PLAYBOOK_REVIEW_MONTHS: found "${value}"; expected a whole number of months, 1 or more (e.g. 12)`);
-  }
-  return months;
-}
-
 /** Days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -7,6 +7,7 @@ import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
 import type { VersionsManifest } from './manifest.ts';
 import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
+import { withSitePaths } from './outside.ts';
 
 /**
  * Builds the search: one Pagefind bundle per release (and one for the draft) under /pagefind/,
@@ -298,7 +299,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const started = performance.now();
   const { outDir, cacheDir } = options;
   const root = join(outDir, SEARCH_ROOT);
-  const manifest = JSON.parse(await readFile(join(outDir, 'versions.json'), 'utf8')) as VersionsManifest;
+  const manifest = withSitePaths(JSON.parse(await readFile(join(outDir, 'versions.json'), 'utf8')) as VersionsManifest);
   const version = await pagefindVersion();
   await rm(root, { recursive: true, force: true });
 

@@ -78,3 +78,29 @@ export function dataUrl(base: string): string {
 export function dataCsvUrl(base: string, set: string, table: string): string {
   return `${base}data/${set}/${table}.csv`;
 }
+
+// from publish
+import { copyFileName } from './copies.ts';
+/** The changelog, or one release's notes and computed changes. */
+export function changelogUrl(release?: string): string {
+  return release ? `/changelog/${release}/` : '/changelog/';
+}
+
+/** A frozen release's PDF and offline copy live in its `copies/` folder, cached for a year (src/lib/hosting.ts). */
+export function releasePdfUrl(release: string): string {
+  return `/v/${release}/copies/${copyFileName(release, 'pdf')}`;
+}
+
+/** A zip of one release's pages and assets, which opens from disk. */
+export function releaseOfflineUrl(release: string): string {
+  return `/v/${release}/copies/${copyFileName(release, 'offline')}`;
+}
+
+/** One part of a release, or one onboarding track, as a document for printing. */
+export function printPartUrl(releaseUrl: string, partId: string): string {
+  return `${releaseUrl}print/part/${partId}/`;
+}
+
+export function printTrackUrl(releaseUrl: string, trackId: string): string {
+  return `${releaseUrl}print/track/${trackId}/`;
+}

@@ -32,6 +32,8 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   onboarding: () => '/onboarding/',
   'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
   'print view': (library) => `${library.latest.url}print/`,
+  'print view of one part': (library) => `${library.latest.url}print/part/${library.latest.parts.find((part) => part.pages.length > 0)!.id}/`,
+  'print view of one track': (library) => (library.latest.tracks[0] ? `${library.latest.url}print/track/${library.latest.tracks[0].id}/` : undefined),
   glossary: () => '/latest/glossary/',
   'area directory': () => '/areas/',
   'area page': () => '/areas/area-01/',
@@ -115,6 +117,8 @@ test.describe('accessibility', () => {
 
 test.describe('privacy', () => {
   test('no page makes a request outside its origin or sets a cookie', async ({ page, context, baseURL }) => {
+    // One page of every kind, each until the network settles (at least 0.5 s each).
+    test.setTimeout(60_000);
     const origin = new URL(baseURL!).origin;
     const outside: string[] = [];
     const cspErrors: string[] = [];

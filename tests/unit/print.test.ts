@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePage } from '../../src/lib/compile.ts';
-import { printId, printPageHtml } from '../../src/lib/print.ts';
+import { printId, printPageHtml, printSelectionHtml } from '../../src/lib/print.ts';
 
 function compiled(body: string, anchors: Record<string, string> = {}): string {
   const result = compilePage(body, anchors, [{ id: 'eap', term: 'EAP', aliases: [] }]);
@@ -65,5 +65,14 @@ describe('callouts in the print document', () => {
   it('become notes, since many pages share a callout label and landmarks must be unique', () => {
     const out = printPageHtml(compiled('<Callout kind="note">\n\nText.\n\n</Callout>\n'), 'faq');
     expect(out).toContain('<aside class="callout callout-note" aria-label="Note" role="note">');
+  });
+});
+
+describe('a print document of some pages (a part, a track)', () => {
+  it('sends links to pages it does not hold to the site, and the release’s files to the release', () => {
+    const html = '<a href="#a--x">in</a><a href="#b--y">out</a><a href="#b">out page</a><a href="#glossary--t">term</a><img src="../figures/f.svg" srcset="../figures/f.svg 1x, ../figures/g.svg 2x"><a href="../files/t.md">t</a>';
+    expect(printSelectionHtml(html, new Set(['a', 'glossary']), (id) => `/v/2.0/${id}/`, '/v/2.0/')).toBe(
+      '<a href="#a--x">in</a><a href="/v/2.0/b/#y">out</a><a href="/v/2.0/b/">out page</a><a href="#glossary--t">term</a><img src="/v/2.0/figures/f.svg" srcset="/v/2.0/figures/f.svg 1x, /v/2.0/figures/g.svg 2x"><a href="/v/2.0/files/t.md">t</a>',
+    );
   });
 });

@@ -51,13 +51,11 @@ describe('readReleasePages', () => {
 });
 
 describe('releaseFolder and parseArgs', () => {
-  it('maps draft and versions to their folders, under PLAYBOOK_CONTENT when it is set', () => {
-    vi.stubEnv('PLAYBOOK_CONTENT', '');
-    expect(releaseFolder('/repo')).toBe(join('/repo', 'content', 'draft'));
-    expect(releaseFolder('/repo', '2.0')).toBe(join('/repo', 'content', 'versions', '2.0'));
-    vi.stubEnv('PLAYBOOK_CONTENT', '/elsewhere');
-    expect(releaseFolder('/repo', '2.0')).toBe(join('/elsewhere', 'versions', '2.0'));
-    vi.unstubAllEnvs();
+  // The content folder is a setting (src/settings.ts, parsed once): PLAYBOOK_CONTENT, else `content`.
+  it('maps draft and versions to their folders, under the content folder setting', () => {
+    expect(releaseFolder('/repo', 'draft', 'content')).toBe(join('/repo', 'content', 'draft'));
+    expect(releaseFolder('/repo', '2.0', 'content')).toBe(join('/repo', 'content', 'versions', '2.0'));
+    expect(releaseFolder('/repo', '2.0', '/elsewhere')).toBe(join('/elsewhere', 'versions', '2.0'));
   });
 
   it('splits options from positional arguments', () => {

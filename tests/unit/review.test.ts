@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, reviewPeriodFrom, reviewSchedule } from '../../src/lib/review.ts';
+import { addMonths, reviewSchedule } from '../../src/lib/review.ts';
 
 describe('adding months to a date', () => {
   it('keeps the day, and clamps it to the end of a shorter month', () => {
@@ -34,19 +34,6 @@ describe('the review schedule', () => {
   });
 });
 
-describe('the review period setting', () => {
-  it('uses the default when unset and a whole number of months when given', () => {
-    expect(reviewPeriodFrom(undefined, 12)).toBe(12);
-    expect(reviewPeriodFrom('', 12)).toBe(12);
-    expect(reviewPeriodFrom('6', 12)).toBe(6);
-  });
-
-  it('refuses anything else, naming the variable and what it expected', () => {
-    expect(() => reviewPeriodFrom('0', 12)).toThrow('PLAYBOOK_REVIEW_MONTHS: found "0"; expected a whole number of months, 1 or more (e.g. 12)');
-    expect(() => reviewPeriodFrom('1.5', 12)).toThrow(/found "1.5"/);
-    expect(() => reviewPeriodFrom('a year', 12)).toThrow(/found "a year"/);
-  });
-});
 
 describe('review status on the reader\'s day', () => {
   it('is overdue after the due date, due soon within 30 days, else up to date', async () => {

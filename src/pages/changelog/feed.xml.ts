@@ -1,70 +1,10 @@
 import type { APIRoute } from 'astro';
-import { Feed } from 'feed';
 import { getLibrary } from '../../data/library.ts';
-import { NOTICE_LABELS } from '../../lib/document-control.ts';
-import { classedChanges } from '../../lib/material.ts';
-import { correctionUrl } from '../../lib/model.ts';
+import { releasesFeed } from '../../lib/feed.ts';
+import { settings } from '../../settings.ts';
 
-/** Stands in for the site's address when none is configured; `.invalid` can never be reached. */
-const PLACEHOLDER = 'https://playbook.invalid';
-
-/**
- * An Atom feed of releases, so leads hear of a new release without checking the site. Links are
- * absolute when the site's address is configured (`site` in astro.config.mjs), and relative to the
- * feed otherwise (the feed library insists on absolute ones, so a placeholder origin is stripped).
- * Entry ids are tag: URIs that stay the same wherever the site is hosted.
- */
+/** The Atom feed of releases and notices (src/lib/feed.ts): absolute links when the site's address is set. */
 export const GET: APIRoute = async ({ site }) => {
-  const library = await getLibrary();
-  const url = (path: string) => new URL(path, site ?? PLACEHOLDER).href;
-  const idOf = (path: string) => `tag:peer-support-playbook,${library.releases[0].date ?? '2024-01-01'}:${path}`;
-  const feed = new Feed({
-    title: 'Peer Support Playbook: releases',
-    description: 'Each new release of the playbook for clinician peer support programs, with what changed.',
-    id: idOf('changelog'),
-    link: url('/changelog/'),
-    language: 'en',
-    // The newest release or notice: a notice on a frozen release is news to subscribers too.
-    updated: new Date([library.newest.date ?? '', ...library.notices.map((notice) => notice.date)].sort().at(-1) || Date.now()),
-    generator: false,
-    feedLinks: { atom: url('/changelog/feed.xml') },
-  });
-  // Only material changes reach the feed (GOV.UK's change notes); editorial ones are in the changelog.
-  for (const release of library.newestFirst) {
-    const previous = library.previous(release);
-    const { material, removed } = classedChanges(library, release);
-    const lines = material.map((entry) => `<li>${escape(entry.page.title)}${entry.change.kinds.includes('added') ? ' (new page)' : ''}${entry.note ? `: ${escape(entry.note)}` : ''}</li>`);
-    lines.push(...removed.map((change) => `<li>${escape(change.before!.title)} (removed)</li>`));
-    const changes = previous ? (lines.length ? `<p>Material changes since ${previous.release}:</p><ul>${lines.join('')}</ul>` : `<p>No material changes since ${previous.release}.</p>`) : `<p>The first release: ${release.pages.length} pages.</p>`;
-    const effective = release.effective && release.effective !== release.date ? `<p>In effect from ${release.effective}.</p>` : '';
-    feed.addItem({
-      title: escape(`Release ${release.release}: ${release.title}`),
-      id: idOf(`release:${release.release}`),
-      link: url(`/changelog/${release.release}/`),
-      date: new Date(release.date ?? Date.now()),
-      description: release.summary,
-      content: `<p>${escape(release.summary)}</p>${effective}${changes}`,
-    });
-  }
-  // Notices on frozen releases reach subscribers as entries of their own.
-  for (const notice of library.notices) {
-    const releases = notice.affects.map((affected) => affected.release);
-    const fix = notice.correctedIn
-      ? `<p>Corrected in release ${escape(notice.correctedIn.release)}${notice.correctedIn.inDraft ? ' (not yet published)' : ''}: <a href="${url(correctionUrl(notice.correctedIn))}">the corrected text</a>.</p>`
-      : '';
-    feed.addItem({
-      title: escape(`${NOTICE_LABELS[notice.kind]}: ${notice.title}`),
-      id: idOf(`notice:${notice.id}`),
-      link: url(`/changelog/${releases[0]}/#notice-${notice.id}`),
-      date: new Date(`${notice.date}T00:00:00Z`),
-      description: `${NOTICE_LABELS[notice.kind]} on release ${releases.join(', ')}: ${notice.title}`,
-      content: `<p>Affects release ${escape(releases.join(', '))}.</p>${notice.html.replace(/href="\//g, `href="${url('/')}`)}${fix}`,
-    });
-  }
-  const xml = site ? feed.atom1() : feed.atom1().replaceAll(`"${PLACEHOLDER}/`, '"/');
+  const xml = releasesFeed(await getLibrary(), site, settings.organisation);
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
