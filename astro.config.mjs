@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
+import releaseCache from './src/integrations/release-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
 
@@ -34,9 +35,11 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
   markdown: { processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkReleaseNotes] }), syntaxHighlight: false },
+  // releaseCache renders each frozen release once and puts it in place from the cache while its key is
+  // unchanged (src/lib/release-cache.ts); it runs before searchIndex, which reads every release's pages.
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   // devAssets: figures and downloads at their built addresses under `npm run dev` too.
-  integrations: [mdx(), searchIndex(), devAssets()],
+  integrations: [mdx(), releaseCache(), searchIndex(), devAssets()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).

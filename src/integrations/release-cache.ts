@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildReleaseCache, openBuildReleaseCache, restoreEntry, storeEntry, toolchainHash } from '../lib/release-cache.ts';
+
+/**
+ * Renders each frozen release once (src/lib/release-cache.ts). Before the routes run, it opens the
+ * cache (`<cacheDir>/releases/`) with the toolchain's hash; the routes then skip every release whose
+ * output is stored under its key (`renderedReleases()` in src/data/library.ts). Once the pages are
+ * written, it puts the stored releases into the site and stores the releases it rendered. It runs
+ * before the search index, which reads every release's pages.
+ */
+export default function releaseCache(): AstroIntegration {
+  let root = '';
+  let cacheDir = '';
+  return {
+    name: 'playbook-release-cache',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(new URL('releases/', config.cacheDir));
+      },
+      'astro:build:start': () => {
+        const started = performance.now();
+        openBuildReleaseCache({ cacheDir, toolchain: toolchainHash(root) });
+        toolchainMs = performance.now() - started;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const cache = buildReleaseCache();
+        if (!cache?.releases) return;
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const restored: string[] = [];
+        const rendered: string[] = [];
+        for (const [release, { key, entry }] of cache.releases) {
+          if (entry) {
+            await restoreEntry(entry, outDir);
+            restored.push(release);
+          } else {
+            await storeEntry(cache.cacheDir, outDir, release, key);
+            rendered.push(release);
+          }
+        }
+        logger.info(
+          `frozen releases: ${rendered.length} rendered and stored (${rendered.join(', ') || 'none'}), ${restored.length} unchanged from the cache; ` +
+            `${Math.round(performance.now() - started)} ms, toolchain hash ${Math.round(toolchainMs)} ms`,
+        );
+      },
+    },
+  };
+}
+
+let toolchainMs = 0;

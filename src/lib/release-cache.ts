@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { NoticeRecord } from './document-control.ts';
+import type { Library, Release } from './model.ts';
+
+/**
+ * The release cache: a frozen release's output (its pages, print view, glossary, tracks, data,
+ * citations, figures and downloads under /v/<version>/, and its compare data and search words) is
+ * rendered once and reused while its key is unchanged, so build cost follows new content, not
+ * releases times pages. Its search bundle has a cache of its own (src/lib/search-index.ts), keyed by
+ * what Pagefind reads of these very pages.
+ *
+ * An entry is a folder `<cache>/<version>/<key>/` holding `files/` (paths as in the site) and
+ * `entry.json` (every file with its size and SHA-256). It is written beside its place and renamed in
+ * one step, so a killed build never leaves half an entry; an entry whose files do not match its
+ * record (a disk error, a hand edit) is ignored and rendered again.
+ */
+
+/** Bump when what an entry holds, or how keys are made, changes: every entry is rendered again. */
+export const RELEASE_CACHE_VERSION = 1;
+
+/** What a frozen release's output depends on: the parts of its key. */
+export interface ReleaseKeyParts {
+  release: string;
+  /** The digest of the release's folder (its pages, parts, glossary, tracks, figures, data). */
+  digest: string;
+  /** What its pages show from its notes and document-control record (title, summary, date, approval). */
+  record: unknown;
+  /** Every notice that applies to the release, as recorded: a new correction changes its pages. */
+  notices: unknown[];
+  /** The code that renders it: see toolchainHash. */
+  toolchain: string;
+  /**
+   * What else the release's pages show of the rest of the library. While every page lists every
+   * release (its switcher, banners, "newer release" links), that is every release and the draft;
+   * once frozen pages no longer depend on later releases (issue 16.1), it is empty.
+   */
+  context: string;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** The key of a frozen release's cached output. */
+export function releaseKey(parts: ReleaseKeyParts): string {
+  return sha256(JSON.stringify([RELEASE_CACHE_VERSION, parts.release, parts.digest, parts.record, parts.notices, parts.toolchain, parts.context])).slice(0, 32);
+}
+
+/** A notice as its key part: what it says and where it points, without the file it was read from. */
+function noticeOf({ file: _file, ...notice }: NoticeRecord): Omit<NoticeRecord, 'file'> {
+  return notice;
+}
+
+/**
+ * What else a frozen release's pages show of the rest of the library. Today every page of every
+ * release lists every release and the draft (the version switcher, the banners, "newer release"
+ * links, the page's timeline), so this is all of them: their digests, records and statuses, and every
+ * notice; adding a release, or editing the draft, renders every release again.
+ * Lead, when merging cost-output (issue 16.1, frozen pages no longer depend on later releases): return
+ * '' here, so that the key is the release's own digest, record, notices and the toolchain only.
+ */
+export function releaseContext(library: Library): string {
+  const releases = library.all.map((other) => [other.release, other.digest, other.title, other.summary, other.date ?? null, other.status ?? null, other.effective ?? null, other.withdrawn?.id ?? null]);
+  return sha256(JSON.stringify({ releases, latest: library.latest.release, notices: library.notices.map(noticeOf) }));
+}
+
+/** The parts of a frozen release's key, from the model of the library. */
+export function releaseKeyParts(library: Library, release: Release, toolchain: string): ReleaseKeyParts {
+  const { control } = release;
+  return {
+    release: release.release,
+    digest: release.digest,
+    record: {
+      title: release.title,
+      summary: release.summary,
+      date: release.date ?? null,
+      status: release.status ?? null,
+      effective: release.effective ?? null,
+      withdrawn: release.withdrawn?.id ?? null,
+      control: control ? { ...control, source: undefined } : null,
+    },
+    notices: library.notices.filter((notice) => notice.affects.some((affected) => affected.release === release.release) || notice.correctedIn?.release === release.release).map(noticeOf),
+    toolchain,
+    context: releaseContext(library),
+  };
+}
+
+/** Settings that do not change what is written (where to, from which folder, the bench's figures). */
+const NOT_OUTPUT = new Set(['PLAYBOOK_OUT_DIR', 'PLAYBOOK_CACHE_DIR', 'PLAYBOOK_CONTENT', 'PLAYBOOK_BENCH_STATS', 'PLAYBOOK_PORT']);
+
+/** Files at the project's root whose change can change any page: configuration and the exact dependencies. */
+const ROOT_FILES = ['astro.config.mjs', 'playbook.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/** Every file under `folder`, sorted, as paths relative to it with `/` separators. */
+function filesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * The version of everything that renders a release, besides its content: every file under `src/`
+ * (routes, components, layouts, styles, islands, the model) and `public/`, the root's configuration
+ * and lockfile (so any dependency's version), Node's version, and the settings read from the
+ * environment (the site's address, its base path, ...). Any change renders every release again: a
+ * changed component or style must never leave old pages beside new ones.
+ */
+export function toolchainHash(root: string, env: Record<string, string | undefined> = process.env): string {
+  const hash = createHash('sha256').update(`release-cache ${RELEASE_CACHE_VERSION}\0node ${process.version}\0`);
+  const settings = Object.keys(env)
+    .filter((name) => name.startsWith('PLAYBOOK_') && !NOT_OUTPUT.has(name))
+    .sort();
+  for (const name of settings) hash.update(`${name}=${env[name]}\0`);
+  for (const file of ROOT_FILES) {
+    const path = join(root, file);
+    if (existsSync(path)) hash.update(`${file}\0`).update(readFileSync(path)).update('\0');
+  }
+  for (const folder of ['src', 'public']) {
+    for (const file of filesIn(join(root, folder))) hash.update(`${folder}/${file}\0`).update(readFileSync(join(root, folder, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The files of the site that belong to one frozen release, relative to the site's folder. */
+export function releaseOutputs(outDir: string, release: string): string[] {
+  const folder = `v/${release}`;
+  const files = filesIn(join(outDir, folder)).map((file) => `${folder}/${file}`);
+  for (const file of [`compare-data/${release}.json`, `search-words/${release}.json`]) if (existsSync(join(outDir, file))) files.push(file);
+  return files;
+}
+
+interface EntryRecord {
+  version: number;
+  release: string;
+  key: string;
+  files: Array<{ path: string; size: number; sha256: string }>;
+}
+
+/** A stored release whose files were checked against its record. */
+export interface CacheEntry {
+  release: string;
+  key: string;
+  folder: string;
+  files: string[];
+}
+
+const entryFolder = (cacheDir: string, release: string, key: string) => join(cacheDir, release, key);
+
+/**
+ * The stored output of `release` under `key`, when it is there whole: every file of its record
+ * present with the recorded size and hash. Anything else (no entry, an older layout, a missing or
+ * altered file, an unreadable record) is no entry at all, and the release is rendered.
+ */
+export function findEntry(cacheDir: string, release: string, key: string): CacheEntry | undefined {
+  const folder = entryFolder(cacheDir, release, key);
+  try {
+    const record = JSON.parse(readFileSync(join(folder, 'entry.json'), 'utf8')) as EntryRecord;
+    if (record.version !== RELEASE_CACHE_VERSION || record.release !== release || record.key !== key || !Array.isArray(record.files) || !record.files.length) return undefined;
+    for (const file of record.files) {
+      const path = join(folder, 'files', file.path);
+      if (statSync(path).size !== file.size || sha256(readFileSync(path)) !== file.sha256) return undefined;
+    }
+    return { release, key, folder, files: record.files.map((file) => file.path) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts files into place: hard links where both folders share a file system (nothing writes to a
+ * built or cached file after it was written; a link costs a tenth of a copy), a copy otherwise.
+ */
+async function placeFiles(from: string, to: string, paths: readonly string[]): Promise<void> {
+  await Promise.all([...new Set(paths.map((path) => dirname(join(to, path))))].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(paths.map((path) => link(join(from, path), join(to, path)).catch(() => copyFile(join(from, path), join(to, path)))));
+}
+
+/** Writes a checked entry's files into the site being built. */
+export async function restoreEntry(entry: CacheEntry, outDir: string): Promise<void> {
+  await placeFiles(join(entry.folder, 'files'), outDir, entry.files);
+}
+
+/**
+ * Stores what the build wrote for `release` under `key`, then removes the release's entries under
+ * other keys (one per release is kept). The entry is put together beside its place and renamed in
+ * one step: a build killed half-way leaves a staging folder that no lookup reads, never half an entry.
+ */
+export async function storeEntry(cacheDir: string, outDir: string, release: string, key: string): Promise<void> {
+  const folder = entryFolder(cacheDir, release, key);
+  if (!findEntry(cacheDir, release, key)) {
+    const files = releaseOutputs(outDir, release);
+    if (!files.length) return;
+    const staging = `${folder}.staging-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await placeFiles(outDir, join(staging, 'files'), files);
+    const record: EntryRecord = {
+      version: RELEASE_CACHE_VERSION,
+      release,
+      key,
+      files: await Promise.all(
+        files.map(async (path) => {
+          const bytes = await readFile(join(outDir, path));
+          return { path, size: bytes.length, sha256: sha256(bytes) };
+        }),
+      ),
+    };
+    await writeFile(join(staging, 'entry.json'), JSON.stringify(record));
+    // A broken entry in the way (it failed findEntry) goes first; then the one-step rename.
+    await rm(folder, { recursive: true, force: true });
+    try {
+      await rename(staging, folder);
+    } catch {
+      // Another build stored the same entry first: theirs is the same output.
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+  for (const name of await readdir(join(cacheDir, release))) {
+    if (name !== key && !name.includes('.staging-')) await rm(join(cacheDir, release, name), { recursive: true, force: true });
+  }
+}
+
+/** The release cache of the build under way: where it is, the toolchain's hash, and what the routes decided. */
+export interface BuildReleaseCache {
+  cacheDir: string;
+  toolchain: string;
+  /** Each frozen release's key and, when its output is stored whole under it, the entry: set by the first route that asks. */
+  releases?: Map<string, { key: string; entry?: CacheEntry }>;
+}
+
+// The integration (src/integrations/release-cache.ts) and the routes (bundled by Vite, each with its
+// own copy of this module) run in one process: this global is how the routes learn of the cache.
+const HANDOFF = Symbol.for('playbook.release-cache');
+
+/** Opens the release cache for this build (the integration, before any route runs). */
+export function openBuildReleaseCache(cache: BuildReleaseCache): void {
+  (globalThis as Record<symbol, unknown>)[HANDOFF] = cache;
+}
+
+/** The release cache of this build; undefined under `npm run dev`, in tests and in builds without the integration. */
+export function buildReleaseCache(): BuildReleaseCache | undefined {
+  return (globalThis as Record<symbol, unknown>)[HANDOFF] as BuildReleaseCache | undefined;
+}
