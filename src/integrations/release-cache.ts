@@ -19,7 +19,11 @@ export default function releaseCache(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(new URL('releases/', config.cacheDir));
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
+        if (!releaseCacheWanted()) {
+          logger.info('frozen releases: the release cache is off (PLAYBOOK_RELEASE_CACHE=off); every release is rendered');
+          return;
+        }
         const started = performance.now();
         openBuildReleaseCache({ cacheDir, toolchain: toolchainHash(root) });
         toolchainMs = performance.now() - started;
@@ -50,3 +54,9 @@ export default function releaseCache(): AstroIntegration {
 }
 
 let toolchainMs = 0;
+
+// setting: PLAYBOOK_RELEASE_CACHE (lead: move into src/settings.ts)
+/** `PLAYBOOK_RELEASE_CACHE=off` renders every release, as before the cache: for the benchmark's figures before and after. */
+function releaseCacheWanted(): boolean {
+  return process.env.PLAYBOOK_RELEASE_CACHE !== 'off';
+}
