@@ -32,6 +32,7 @@ export default function releaseCache(): AstroIntegration {
         const cache = buildReleaseCache();
         if (!cache?.releases) return;
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const outDir = fileURLToPath(dir);
         const restored: string[] = [];
         const rendered: string[] = [];
@@ -44,9 +45,10 @@ export default function releaseCache(): AstroIntegration {
             rendered.push(release);
           }
         }
+        const used = process.cpuUsage(cpu);
         logger.info(
           `frozen releases: ${rendered.length} rendered and stored (${rendered.join(', ') || 'none'}), ${restored.length} unchanged from the cache; ` +
-            `${Math.round(performance.now() - started)} ms, toolchain hash ${Math.round(toolchainMs)} ms`,
+            `${Math.round(performance.now() - started)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms), toolchain hash ${Math.round(toolchainMs)} ms`,
         );
       },
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { NoticeRecord } from './document-control.ts';
 import type { Library, Release } from './model.ts';
@@ -12,10 +12,11 @@ import type { Library, Release } from './model.ts';
  * releases times pages. Its search bundle has a cache of its own (src/lib/search-index.ts), keyed by
  * what Pagefind reads of these very pages.
  *
- * An entry is a folder `<cache>/<version>/<key>/` holding `files/` (paths as in the site) and
- * `entry.json` (every file with its size and SHA-256). It is written beside its place and renamed in
- * one step, so a killed build never leaves half an entry; an entry whose files do not match its
- * record (a disk error, a hand edit) is ignored and rendered again.
+ * An entry is two files in `<cache>/<version>/`: `<key>.pack`, every file of the release one after
+ * another, and `<key>.json`, its record (each file's path and length, the pack's size and SHA-256).
+ * One file to read and check instead of hundreds. Both are written beside their place and renamed,
+ * the record last, so a killed build never leaves an entry that is read; a pack that does not match
+ * its record (a disk error, a hand edit) is ignored and the release rendered again.
  */
 
 /** Bump when what an entry holds, or how keys are made, changes: every entry is rendered again. */
@@ -136,89 +137,86 @@ interface EntryRecord {
   version: number;
   release: string;
   key: string;
-  files: Array<{ path: string; size: number; sha256: string }>;
+  /** Size and SHA-256 of the pack: every file of the release, one after another. */
+  size: number;
+  sha256: string;
+  /** Each file's path and its length in the pack, in pack order. */
+  files: Array<{ path: string; size: number }>;
 }
 
-/** A stored release whose files were checked against its record. */
+/** A stored release whose pack was checked against its record. */
 export interface CacheEntry {
   release: string;
   key: string;
-  folder: string;
-  files: string[];
+  pack: string;
+  files: EntryRecord['files'];
 }
 
-const entryFolder = (cacheDir: string, release: string, key: string) => join(cacheDir, release, key);
+const entryPaths = (cacheDir: string, release: string, key: string) => ({ record: join(cacheDir, release, `${key}.json`), pack: join(cacheDir, release, `${key}.pack`) });
 
 /**
- * The stored output of `release` under `key`, when it is there whole: every file of its record
- * present with the recorded size and hash. Anything else (no entry, an older layout, a missing or
- * altered file, an unreadable record) is no entry at all, and the release is rendered.
+ * The stored output of `release` under `key`, when it is there whole: its record readable and its
+ * pack of the recorded size and hash. Anything else (no entry, an older layout, a truncated or
+ * altered pack, an unreadable record) is no entry at all, and the release is rendered.
  */
 export function findEntry(cacheDir: string, release: string, key: string): CacheEntry | undefined {
-  const folder = entryFolder(cacheDir, release, key);
+  const paths = entryPaths(cacheDir, release, key);
   try {
-    const record = JSON.parse(readFileSync(join(folder, 'entry.json'), 'utf8')) as EntryRecord;
+    const record = JSON.parse(readFileSync(paths.record, 'utf8')) as EntryRecord;
     if (record.version !== RELEASE_CACHE_VERSION || record.release !== release || record.key !== key || !Array.isArray(record.files) || !record.files.length) return undefined;
-    for (const file of record.files) {
-      const path = join(folder, 'files', file.path);
-      if (statSync(path).size !== file.size || sha256(readFileSync(path)) !== file.sha256) return undefined;
-    }
-    return { release, key, folder, files: record.files.map((file) => file.path) };
+    if (record.files.reduce((sum, file) => sum + file.size, 0) !== record.size || statSync(paths.pack).size !== record.size) return undefined;
+    if (sha256(readFileSync(paths.pack)) !== record.sha256) return undefined;
+    return { release, key, pack: paths.pack, files: record.files };
   } catch {
     return undefined;
   }
 }
 
-/**
- * Puts files into place: hard links where both folders share a file system (nothing writes to a
- * built or cached file after it was written; a link costs a tenth of a copy), a copy otherwise.
- */
-async function placeFiles(from: string, to: string, paths: readonly string[]): Promise<void> {
-  await Promise.all([...new Set(paths.map((path) => dirname(join(to, path))))].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(paths.map((path) => link(join(from, path), join(to, path)).catch(() => copyFile(join(from, path), join(to, path)))));
-}
-
 /** Writes a checked entry's files into the site being built. */
 export async function restoreEntry(entry: CacheEntry, outDir: string): Promise<void> {
-  await placeFiles(join(entry.folder, 'files'), outDir, entry.files);
+  const pack = await readFile(entry.pack);
+  await Promise.all([...new Set(entry.files.map((file) => dirname(join(outDir, file.path))))].map((folder) => mkdir(folder, { recursive: true })));
+  let offset = 0;
+  const writes: Array<Promise<void>> = [];
+  for (const file of entry.files) {
+    writes.push(writeFile(join(outDir, file.path), pack.subarray(offset, offset + file.size)));
+    offset += file.size;
+  }
+  await Promise.all(writes);
 }
 
 /**
- * Stores what the build wrote for `release` under `key`, then removes the release's entries under
- * other keys (one per release is kept). The entry is put together beside its place and renamed in
- * one step: a build killed half-way leaves a staging folder that no lookup reads, never half an entry.
+ * Stores what the build wrote for `release` under `key` as one pack and its record, then removes the
+ * release's entries under other keys (one per release is kept). Both files are written beside their
+ * place and renamed, the record last: a build killed half-way leaves no record, so nothing is read.
  */
 export async function storeEntry(cacheDir: string, outDir: string, release: string, key: string): Promise<void> {
-  const folder = entryFolder(cacheDir, release, key);
+  const folder = join(cacheDir, release);
   if (!findEntry(cacheDir, release, key)) {
-    const files = releaseOutputs(outDir, release);
-    if (!files.length) return;
-    const staging = `${folder}.staging-${process.pid}`;
-    await rm(staging, { recursive: true, force: true });
-    await placeFiles(outDir, join(staging, 'files'), files);
+    const paths = releaseOutputs(outDir, release);
+    if (!paths.length) return;
+    const contents = await Promise.all(paths.map((path) => readFile(join(outDir, path))));
+    const pack = Buffer.concat(contents);
     const record: EntryRecord = {
       version: RELEASE_CACHE_VERSION,
       release,
       key,
-      files: await Promise.all(
-        files.map(async (path) => {
-          const bytes = await readFile(join(outDir, path));
-          return { path, size: bytes.length, sha256: sha256(bytes) };
-        }),
-      ),
+      size: pack.length,
+      sha256: sha256(pack),
+      files: paths.map((path, index) => ({ path, size: contents[index].length })),
     };
-    await writeFile(join(staging, 'entry.json'), JSON.stringify(record));
-    // A broken entry in the way (it failed findEntry) goes first; then the one-step rename.
-    await rm(folder, { recursive: true, force: true });
-    try {
-      await rename(staging, folder);
-    } catch {
-      // Another build stored the same entry first: theirs is the same output.
-      await rm(staging, { recursive: true, force: true });
-    }
+    const target = entryPaths(cacheDir, release, key);
+    await mkdir(folder, { recursive: true });
+    const staging = `.staging-${process.pid}`;
+    await writeFile(`${target.pack}${staging}`, pack);
+    await writeFile(`${target.record}${staging}`, JSON.stringify(record));
+    // The pack first, then the record that vouches for it.
+    await rm(target.record, { force: true });
+    await rename(`${target.pack}${staging}`, target.pack);
+    await rename(`${target.record}${staging}`, target.record);
   }
-  for (const name of await readdir(join(cacheDir, release))) {
-    if (name !== key && !name.includes('.staging-')) await rm(join(cacheDir, release, name), { recursive: true, force: true });
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(`${key}.`)) await rm(join(folder, name), { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -125,7 +125,7 @@ describe('the cache of a release', () => {
     expect(findEntry(cacheDir, '1.0', 'key-b')).toBeUndefined();
     expect(findEntry(cacheDir, '1.1', 'key-a')).toBeUndefined();
     const entry = findEntry(cacheDir, '1.0', 'key-a')!;
-    expect(entry.files).toHaveLength(5);
+    expect(entry.files.map((file) => file.path)).toEqual(releaseOutputs(outDir, '1.0'));
     const next = temp('next');
     await restoreEntry(entry, next);
     for (const file of releaseOutputs(outDir, '1.0')) expect(readFileSync(join(next, file), 'utf8'), file).toBe(readFileSync(join(outDir, file), 'utf8'));
@@ -139,21 +139,29 @@ describe('the cache of a release', () => {
     await storeEntry(cacheDir, outDir, '1.0', 'key-a');
     await storeEntry(cacheDir, outDir, '1.1', 'key-a');
     await storeEntry(cacheDir, outDir, '1.0', 'key-b');
-    expect(readdirSync(join(cacheDir, '1.0'))).toEqual(['key-b']);
+    expect(readdirSync(join(cacheDir, '1.0')).sort()).toEqual(['key-b.json', 'key-b.pack']);
     expect(findEntry(cacheDir, '1.1', 'key-a')).toBeDefined();
   });
 
+  /** Flips one byte of the pack, keeping its size. */
+  const flipByte = (pack: string) => {
+    const bytes = readFileSync(pack);
+    bytes[bytes.length - 3] ^= 1;
+    writeFileSync(pack, bytes);
+  };
+
   test.each([
-    ['a file altered', (folder: string) => writeFileSync(join(folder, 'files/v/1.0/listening/index.html'), '<h1>Listening, edited by hand</h1>')],
-    ['a file altered to the same size', (folder: string) => writeFileSync(join(folder, 'files/v/1.0/listening/index.html'), '<h1>Listening, 9.9</h1>')],
-    ['a file missing', (folder: string) => rmSync(join(folder, 'files/v/1.0/files/script.pdf'))],
-    ['its record missing', (folder: string) => rmSync(join(folder, 'entry.json'))],
-    ['its record cut short', (folder: string) => writeFileSync(join(folder, 'entry.json'), readFileSync(join(folder, 'entry.json'), 'utf8').slice(0, 40))],
+    ['its pack altered', (cacheDir: string) => writeFileSync(join(cacheDir, '1.0/key-a.pack'), '<h1>Listening, edited by hand</h1>')],
+    ['one byte of its pack altered (the same size)', (cacheDir: string) => flipByte(join(cacheDir, '1.0/key-a.pack'))],
+    ['its pack cut short', (cacheDir: string) => writeFileSync(join(cacheDir, '1.0/key-a.pack'), readFileSync(join(cacheDir, '1.0/key-a.pack')).subarray(0, 10))],
+    ['its pack missing', (cacheDir: string) => rmSync(join(cacheDir, '1.0/key-a.pack'))],
+    ['its record missing', (cacheDir: string) => rmSync(join(cacheDir, '1.0/key-a.json'))],
+    ['its record cut short', (cacheDir: string) => writeFileSync(join(cacheDir, '1.0/key-a.json'), readFileSync(join(cacheDir, '1.0/key-a.json'), 'utf8').slice(0, 40))],
   ])('an entry with %s is ignored, and stored again whole', async (_name, corrupt) => {
     const outDir = site();
     const cacheDir = temp('cache');
     await storeEntry(cacheDir, outDir, '1.0', 'key-a');
-    corrupt(join(cacheDir, '1.0', 'key-a'));
+    corrupt(cacheDir);
     expect(findEntry(cacheDir, '1.0', 'key-a')).toBeUndefined();
     await storeEntry(cacheDir, outDir, '1.0', 'key-a');
     expect(findEntry(cacheDir, '1.0', 'key-a')?.files).toHaveLength(5);
@@ -162,13 +170,16 @@ describe('the cache of a release', () => {
   test('nothing half-written: what a killed build left while storing is never read as an entry', async () => {
     const outDir = site();
     const cacheDir = temp('cache');
-    // A build killed while it stored 1.0: its staging folder, with part of the files and no record.
-    write(cacheDir, '1.0/key-a.staging-4242/files/v/1.0/index.html', '<h1>Release 1.0</h1>');
+    // A build killed while it stored 1.0: its pack written, its record not yet renamed into place.
+    await storeEntry(cacheDir, outDir, '1.0', 'key-a');
+    renameSync(join(cacheDir, '1.0/key-a.json'), join(cacheDir, '1.0/key-a.json.staging-4242'));
     expect(findEntry(cacheDir, '1.0', 'key-a')).toBeUndefined();
-    expect(findEntry(cacheDir, '1.0', 'key-a.staging-4242')).toBeUndefined();
+    // Killed earlier still: half a pack, no record.
+    writeFileSync(join(cacheDir, '1.0/key-b.pack.staging-4243'), '<h1>Rel');
+    expect(findEntry(cacheDir, '1.0', 'key-b')).toBeUndefined();
     await storeEntry(cacheDir, outDir, '1.0', 'key-a');
     expect(findEntry(cacheDir, '1.0', 'key-a')?.files).toHaveLength(5);
-    expect(readdirSync(join(cacheDir, '1.0')).filter((name) => !name.includes('.staging-'))).toEqual(['key-a']);
+    expect(readdirSync(join(cacheDir, '1.0')).filter((name) => !name.includes('.staging-')).sort()).toEqual(['key-a.json', 'key-a.pack']);
   });
 
   test('a release the build did not write is not stored', async () => {
