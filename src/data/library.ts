@@ -42,7 +42,8 @@ export async function getNotes(): Promise<Map<string, CollectionEntry<'notes'>>>
  */
 export async function renderedReleases(): Promise<Release[]> {
   const library = await getLibrary();
-  const cache = import.meta.env.DEV ? undefined : buildReleaseCache();
+  // Opened only by a build (astro:build:start), never under `npm run dev`.
+  const cache = buildReleaseCache();
   if (!cache) return library.releases;
   cache.releases ??= new Map(
     library.releases.map((release) => {
