@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { NoticeRecord } from './document-control.ts';
 import type { Library, Release } from './model.ts';
@@ -195,20 +195,26 @@ export async function storeEntry(cacheDir: string, outDir: string, release: stri
   if (!findEntry(cacheDir, release, key)) {
     const paths = releaseOutputs(outDir, release);
     if (!paths.length) return;
-    const contents = await Promise.all(paths.map((path) => readFile(join(outDir, path))));
-    const pack = Buffer.concat(contents);
-    const record: EntryRecord = {
-      version: RELEASE_CACHE_VERSION,
-      release,
-      key,
-      size: pack.length,
-      sha256: sha256(pack),
-      files: paths.map((path, index) => ({ path, size: contents[index].length })),
-    };
     const target = entryPaths(cacheDir, release, key);
     await mkdir(folder, { recursive: true });
     const staging = `.staging-${process.pid}`;
-    await writeFile(`${target.pack}${staging}`, pack);
+    // File by file into the pack, hashed on the way: a release's files are never all in memory at once.
+    const hash = createHash('sha256');
+    const files: EntryRecord['files'] = [];
+    let size = 0;
+    const pack = await open(`${target.pack}${staging}`, 'w');
+    try {
+      for (const path of paths) {
+        const bytes = await readFile(join(outDir, path));
+        hash.update(bytes);
+        await pack.writeFile(bytes);
+        files.push({ path, size: bytes.length });
+        size += bytes.length;
+      }
+    } finally {
+      await pack.close();
+    }
+    const record: EntryRecord = { version: RELEASE_CACHE_VERSION, release, key, size, sha256: hash.digest('hex'), files };
     await writeFile(`${target.record}${staging}`, JSON.stringify(record));
     // The pack first, then the record that vouches for it.
     await rm(target.record, { force: true });
