@@ -211,9 +211,6 @@ async function indexPages(release: string, pages: ReadonlyArray<{ url: string; h
   const written = await index.writeFiles({ outputPath: folder });
   if (written.errors.length) throw new Error(`Pagefind could not write the bundle of ${release}: ${written.errors.join('; ')}`);
   await index.deleteIndex();
-  // A fresh Pagefind process for each release: one process kept for every bundle grew with each
-  // release it indexed (its peak 75 MiB at 50 releases, 31 MiB with a process per release).
-  await pagefind.close();
 }
 
 export interface BundleReport {
