@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function build(content: string, outDir: string, cacheDir: string, args: string[]
 }
 
 describe('the build cache (issue 16.2)', () => {
-  it('renders each frozen release once: a build with nothing changed keeps the site, a forced one puts the releases in place from the cache, byte for byte', () => {
+  it('renders each frozen release once: a build with nothing changed keeps the site, a forced one puts the releases in place from the cache, byte for byte, and a new notice renders its release again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'playbook-cache-'));
     const content = join(dir, 'content');
     cpSync(join(GOOD_FIXTURE, 'content'), content, { recursive: true });
@@ -40,5 +40,16 @@ describe('the build cache (issue 16.2)', () => {
     expect(same.releases).toEqual(['1.0', '1.1']);
     expect(same.files).toBeGreaterThan(20);
     expect([...same.changed, ...same.missing, ...same.added]).toEqual([]);
-  }, 180_000);
+
+    // A notice on 1.0 changes its key: 1.0 is rendered again, with the notice, not put back from the cache.
+    writeFileSync(
+      join(content, 'notices/withdraw-1-0.mdx'),
+      '---\nkind: withdrawn\ndate: 2024-12-03\ntitle: Release 1.0 sent peer supporters to the wrong team\naffects:\n  - release: "1.0"\ncorrectedIn: { release: "1.1" }\n---\nRelease 1.0 is withdrawn. Use release 1.1.\n',
+    );
+    const noticed = build(content, join(dir, 'noticed'), cacheDir);
+    const rendered = /frozen releases: \d+ rendered and stored \(([^)]*)\)/.exec(noticed)?.[1].split(', ');
+    expect(rendered).toContain('1.0');
+    expect(readFileSync(join(dir, 'noticed', 'v/1.0/index.html'), 'utf8')).toContain('Release 1.0 sent peer supporters to the wrong team');
+    expect(readFileSync(join(dir, 'cold', 'v/1.0/index.html'), 'utf8')).not.toContain('Release 1.0 sent peer supporters to the wrong team');
+  }, 240_000);
 });
