@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
 import copies from './src/integrations/copies.ts';
 import hosting from './src/integrations/hosting.ts';
+import releaseCache from './src/integrations/release-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
 import { settings } from './src/settings.ts';
@@ -39,11 +40,13 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // No syntax highlighting: the playbook has no code, and Shiki's inline styles would break the CSP.
   markdown: { processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkReleaseNotes] }), syntaxHighlight: false },
+  // releaseCache renders each frozen release once and puts it in place from the cache while its key is
+  // unchanged (src/lib/release-cache.ts); it runs before searchIndex, which reads every release's pages.
   // searchIndex runs after the pages are written: one Pagefind bundle per release (src/lib/search-index.ts).
   // devAssets: figures and downloads at their built addresses under `npm run dev` too.
   // hosting: _headers and nginx.conf for the web server, from the pages' own CSP (src/lib/hosting.ts).
   // copies: each release's PDF and offline zip, once made (npm run pdf, npm run offline), into dist.
-  integrations: [mdx(), searchIndex(), devAssets(), hosting(), copies()],
+  integrations: [mdx(), releaseCache(), searchIndex(), devAssets(), hosting(), copies()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).

@@ -67,6 +67,11 @@ const SETTINGS = {
   chromium: { env: 'PLAYBOOK_CHROMIUM', expected: 'the Chromium program that makes the PDFs, e.g. /usr/bin/chromium', schema: folder },
   port: { env: 'PLAYBOOK_PORT', expected: 'a port number from 1 to 65535, e.g. 4321', schema: wholeNumber(1, 65535) },
   // For the benchmark and the tests only: not in playbook.config.ts.
+  releaseCache: {
+    env: 'PLAYBOOK_RELEASE_CACHE',
+    expected: 'on (frozen releases are rendered once and reused) or off (every release rendered, for the benchmark)',
+    schema: z.enum(['on', 'off']),
+  },
   benchStats: { env: 'PLAYBOOK_BENCH_STATS', expected: 'a file for the build to write its figures to', schema: folder.optional() },
 } satisfies Record<string, Setting>;
 
@@ -86,6 +91,7 @@ const DEFAULTS: PlaybookConfig = {
   copiesDir: '.cache/copies',
   chromium: '/usr/bin/chromium',
   port: 4321,
+  releaseCache: 'on',
 };
 
 /** A setting with a bad value; the message says which, from where, what was found and what was expected. */
@@ -124,4 +130,12 @@ export const settings: Settings = parseSettings(config, process.env);
  */
 export function childEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+/**
+ * The PLAYBOOK_* variables of this process's environment: what, besides playbook.config.ts, decided
+ * the settings (the build cache keys its output by them).
+ */
+export function playbookEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('PLAYBOOK_')));
 }

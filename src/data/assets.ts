@@ -3,14 +3,14 @@ import { extname } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA_TYPES, type AssetRecord } from '../lib/assets.ts';
 import type { Release } from '../lib/model.ts';
-import { getLibrary } from './library.ts';
+import { getLibrary, renderedReleases } from './library.ts';
 
 type Kind = AssetRecord['kind'];
 /** Which releases a route publishes: each frozen one under /v/<version>/, the draft, or the latest. */
 type Where = 'versions' | 'draft' | 'latest';
 
-function releasesAt(where: Where, library: Awaited<ReturnType<typeof getLibrary>>): Release[] {
-  if (where === 'versions') return library.releases;
+async function releasesAt(where: Where, library: Awaited<ReturnType<typeof getLibrary>>): Promise<Release[]> {
+  if (where === 'versions') return renderedReleases();
   if (where === 'draft') return library.draft ? [library.draft] : [];
   return [library.latest];
 }
@@ -22,7 +22,7 @@ function releasesAt(where: Where, library: Awaited<ReturnType<typeof getLibrary>
 export function assetPaths(kind: Kind, where: Where): GetStaticPaths {
   return async () => {
     const library = await getLibrary();
-    return releasesAt(where, library).flatMap((release) =>
+    return (await releasesAt(where, library)).flatMap((release) =>
       release.assets
         .filter((asset) => asset.kind === kind)
         .map((asset) => ({ params: { name: asset.name, ...(where === 'versions' ? { version: release.release } : {}) }, props: { asset } })),

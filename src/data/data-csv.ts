@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { tableCsv, tableView } from '../lib/data-view.ts';
 import type { Release } from '../lib/model.ts';
-import { getLibrary } from './library.ts';
+import { getLibrary, renderedReleases } from './library.ts';
 
 type Where = 'versions' | 'draft' | 'latest';
 
@@ -9,7 +9,7 @@ type Where = 'versions' | 'draft' | 'latest';
 export function csvPaths(where: Where): GetStaticPaths {
   return async () => {
     const library = await getLibrary();
-    const releases: Release[] = where === 'versions' ? library.releases : where === 'draft' ? (library.draft ? [library.draft] : []) : [library.latest];
+    const releases: Release[] = where === 'versions' ? await renderedReleases() : where === 'draft' ? (library.draft ? [library.draft] : []) : [library.latest];
     return releases.flatMap((release) =>
       release.data.flatMap((set) =>
         set.tables.map((spec) => ({

@@ -1,6 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentError } from '../lib/problems.ts';
-import { buildLibrary, type Library } from '../lib/model.ts';
+import { buildLibrary, type Library, type Release } from '../lib/model.ts';
+import { buildReleaseCache, findEntry, releaseKey, releaseKeyParts } from '../lib/release-cache.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -32,14 +33,35 @@ export async function getNotes(): Promise<Map<string, CollectionEntry<'notes'>>>
   return new Map(notes.map((entry) => [entry.id, entry]));
 }
 
-/** `getStaticPaths` for a route under each frozen release: `{ version }` for every release. */
-export async function releasePaths(): Promise<Array<{ params: { version: string } }>> {
+/**
+ * The frozen releases whose output this build renders: every one, less those the release cache
+ * holds unchanged under their key (src/lib/release-cache.ts), which the build puts in place from
+ * the cache instead. Every route under /v/<version>/, and every file made per release, asks this.
+ * Under `npm run dev` and outside a build, every release.
+ */
+export async function renderedReleases(): Promise<Release[]> {
   const library = await getLibrary();
-  return library.releases.map((release) => ({ params: { version: release.release } }));
+  // Opened only by a build (astro:build:start), never under `npm run dev`.
+  const cache = buildReleaseCache();
+  if (!cache) return library.releases;
+  cache.releases ??= new Map(
+    library.releases.map((release) => {
+      const key = releaseKey(releaseKeyParts(library, release, cache.toolchain));
+      return [release.release, { key, entry: findEntry(cache.cacheDir, release.release, key) }];
+    }),
+  );
+  const releases = cache.releases;
+  return library.releases.filter((release) => !releases.get(release.release)?.entry);
 }
 
-/** `getStaticPaths` for a file made for every release and the draft: `{ release }` for each. */
+/** `getStaticPaths` for a route under each frozen release: `{ version }` for every release rendered in this build. */
+export async function releasePaths(): Promise<Array<{ params: { version: string } }>> {
+  return (await renderedReleases()).map((release) => ({ params: { version: release.release } }));
+}
+
+/** `getStaticPaths` for a file made for every release and the draft: `{ release }` for each rendered in this build. */
 export async function everyReleasePaths(): Promise<Array<{ params: { release: string } }>> {
   const library = await getLibrary();
-  return library.all.map((release) => ({ params: { release: release.release } }));
+  const rendered = await renderedReleases();
+  return [...rendered, ...(library.draft ? [library.draft] : [])].map((release) => ({ params: { release: release.release } }));
 }

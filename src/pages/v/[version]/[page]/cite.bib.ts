@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary } from '../../../../data/library.ts';
+import { getLibrary, renderedReleases } from '../../../../data/library.ts';
 import { citationFile } from '../../../../lib/citation-files.ts';
 
 export const getStaticPaths = (async () => {
-  const library = await getLibrary();
-  return library.releases.flatMap((release) => release.pages.map((page) => ({ params: { version: release.release, page: page.id } })));
+  return (await renderedReleases()).flatMap((release) => release.pages.map((page) => ({ params: { version: release.release, page: page.id } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
