@@ -83,6 +83,9 @@ if (tocLinks.length) {
   addEventListener('scroll', () => marking || ((marking = true), requestAnimationFrame(markSection)), { passive: true });
 }
 
+// The release switcher's list, and what a frozen page learns about later releases (src/client/releases.ts).
+if (document.querySelector('[data-switcher]')) void import('./releases.ts');
+
 // Printed addresses are full ones: without a configured site address, the origin read from.
 for (const address of document.querySelectorAll<HTMLElement>('[data-print-address]')) {
   if (address.textContent?.startsWith('/')) address.textContent = `${location.origin}${address.textContent}`;

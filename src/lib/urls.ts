@@ -78,3 +78,14 @@ export function dataUrl(base: string): string {
 export function dataCsvUrl(base: string, set: string, table: string): string {
   return `${base}data/${set}/${table}.csv`;
 }
+
+// from cost-output
+/** Every release, newest first, for what a frozen page loads on use (src/lib/release-data.ts). */
+export function releasesDataUrl(): string {
+  return '/releases.json';
+}
+
+/** One page in every release: the switcher's targets, the page's timeline, what changed since. */
+export function pageReleasesUrl(id: string): string {
+  return `/page-releases/${id}.json`;
+}

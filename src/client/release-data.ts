@@ -1,0 +1,31 @@
+/**
+ * The two files a frozen page reads to learn about later releases (src/lib/release-data.ts), each
+ * fetched once per page and cached by the browser like any file of the site.
+ */
+import type { PageReleasesData, ReleasesData } from '../lib/release-data.ts';
+
+const loaded = new Map<string, Promise<unknown>>();
+
+function load<T>(url: string): Promise<T> {
+  let found = loaded.get(url);
+  if (!found) {
+    found = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    });
+    loaded.set(url, found);
+  }
+  return found as Promise<T>;
+}
+
+export const releases = (): Promise<ReleasesData> => load<ReleasesData>('/releases.json');
+export const pageReleases = (url: string): Promise<PageReleasesData> => load<PageReleasesData>(url);
+
+/** The release the page belongs to (`<html data-release>`): a release number, `draft`, or undefined. */
+export const current = document.documentElement.dataset.release;
+
+/** Whether the latest release (the one in effect) still has this page under its own id. */
+export function inLatest(data: PageReleasesData, release: string | undefined): boolean {
+  const since = release ? data.since[release] : undefined;
+  return !since || since.kind === 'same' || since.kind === 'changed';
+}
