@@ -86,6 +86,14 @@ if (tocLinks.length) {
 // The release switcher's list, and what a frozen page learns about later releases (src/client/releases.ts).
 if (document.querySelector('[data-switcher]')) void import('./releases.ts');
 
+// Links made before issue 16 point at a notice naming the page (#not-in-release--<id>), which frozen front
+// pages no longer carry: they get the notice for any page instead.
+const toAnyPageNotice = () => {
+  if (location.hash.startsWith('#not-in-release--') && !document.getElementById(decodeURIComponent(location.hash.slice(1)))) location.replace('#not-in-release');
+};
+toAnyPageNotice();
+addEventListener('hashchange', toAnyPageNotice);
+
 // Printed addresses are full ones: without a configured site address, the origin read from.
 for (const address of document.querySelectorAll<HTMLElement>('[data-print-address]')) {
   if (address.textContent?.startsWith('/')) address.textContent = `${location.origin}${address.textContent}`;
