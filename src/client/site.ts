@@ -56,6 +56,35 @@ addEventListener('click', (event) => {
   for (const details of menus) if (floating(details) && (!details.contains(target) || target.closest('a'))) details.open = false;
 });
 
+// The sidebar lists the pages of the part being read; another part lists its pages when first opened,
+// from the release's contents.json (without JavaScript it links to that part of the release's front page).
+const sidebar = document.querySelector<HTMLElement>('.sidebar[data-contents]');
+let contents: Promise<{ parts: Array<{ id: string; pages: Array<[string, string]> }> }> | undefined;
+for (const part of document.querySelectorAll<HTMLDetailsElement>('.sidebar__part[data-part]')) {
+  const id = part.dataset.part!;
+  let filled = false;
+  part.addEventListener('toggle', async () => {
+    if (!part.open || filled) return;
+    filled = true;
+    try {
+      contents ??= fetch(sidebar!.dataset.contents!).then((response) => response.json());
+      const pages = (await contents).parts.find((candidate) => candidate.id === id)?.pages ?? [];
+      const items = pages.map(([page, title]) => {
+        const item = document.createElement('li');
+        const link = item.appendChild(document.createElement('a'));
+        link.href = `${sidebar!.dataset.base}${page}/`;
+        link.textContent = title;
+        return item;
+      });
+      if (items.length) part.querySelector('ul')!.replaceChildren(...items);
+    } catch {
+      // Offline: the link to the part on the front page stays; the next opening tries again.
+      contents = undefined;
+      filled = false;
+    }
+  });
+}
+
 // The same page in another release: keep the section being read and the presentation view.
 addEventListener('click', (event) => {
   const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-keep]');

@@ -89,3 +89,8 @@ export function releasesDataUrl(): string {
 export function pageReleasesUrl(id: string): string {
   return `/page-releases/${id}.json`;
 }
+
+/** A release's parts and page titles, for the sidebar's parts that expand in place (loaded on use). */
+export function releaseContentsUrl(releaseUrl: string): string {
+  return `${releaseUrl}contents.json`;
+}
