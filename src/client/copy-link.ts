@@ -1,11 +1,10 @@
 /**
  * A copy-link button beside each section heading's `#` link, for trainers pasting a link into a
  * chat: the section in the latest release, or pinned to the release being read (the default on an
- * old release). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
+ * old release; on a frozen page src/client/releases.ts decides, and whether the latest release still has
+ * the page). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
  * the button shows the address, selected, to copy by hand.
  */
-import { current, inLatest, pageReleases, releases } from './release-data.ts';
-
 const CHOICE_KEY = 'playbook-section-links';
 const choice = document.querySelector<HTMLElement>('[data-copy-links]');
 const announcer = document.querySelector<HTMLElement>('[data-copy-status]');
@@ -34,20 +33,6 @@ if (choice) {
       } catch {
         // Storage blocked: the choice lasts for this page.
       }
-    });
-  }
-
-  // A frozen page does not say whether the latest release still has it, nor which choice comes first:
-  // pinned on an old release, the latest on the release in effect (src/lib/release-data.ts).
-  if (choice.dataset.pageReleases) {
-    void Promise.all([releases(), pageReleases(choice.dataset.pageReleases)]).then(([all, page]) => {
-      if (!inLatest(page, current)) {
-        delete choice.dataset.latest;
-        for (const radio of radios) radio.closest('label')!.hidden = true;
-        choice.querySelector<HTMLElement>('[data-not-in-latest]')!.hidden = false;
-        return;
-      }
-      if (!stored) radios.find((radio) => radio.value === (current === all.latest ? 'latest' : 'pinned'))!.checked = true;
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * The two files a frozen page reads to learn about later releases (src/lib/release-data.ts), each
- * fetched once per page and cached by the browser like any file of the site.
+ * The two files the release switcher and a page's history read (src/lib/release-data.ts), each fetched
+ * once per page and cached by the browser like any file of the site.
  */
 import type { PageReleasesData, ReleasesData } from '../lib/release-data.ts';
 
@@ -23,9 +23,3 @@ export const pageReleases = (url: string): Promise<PageReleasesData> => load<Pag
 
 /** The release the page belongs to (`<html data-release>`): a release number, `draft`, or undefined. */
 export const current = document.documentElement.dataset.release;
-
-/** Whether the latest release (the one in effect) still has this page under its own id. */
-export function inLatest(data: PageReleasesData, release: string | undefined): boolean {
-  const since = release ? data.since[release] : undefined;
-  return !since || since.kind === 'same' || since.kind === 'changed';
-}

@@ -2,6 +2,10 @@
  * On every page, small: the theme switch, and the disclosures of the header and the layout (menu,
  * release switcher, pages, "On this page"), which work as plain <details> without this script.
  */
+// Small, and wanted on every page: part of this file (each runs only where the page has its element).
+import './search-button.ts';
+import './present-toggle.ts';
+
 const THEME_KEY = 'playbook-theme';
 const root = document.documentElement;
 
@@ -56,35 +60,6 @@ addEventListener('click', (event) => {
   for (const details of menus) if (floating(details) && (!details.contains(target) || target.closest('a'))) details.open = false;
 });
 
-// The sidebar lists the pages of the part being read; another part lists its pages when first opened,
-// from the release's contents.json (without JavaScript it links to that part of the release's front page).
-const sidebar = document.querySelector<HTMLElement>('.sidebar[data-contents]');
-let contents: Promise<{ parts: Array<{ id: string; pages: Array<[string, string]> }> }> | undefined;
-for (const part of document.querySelectorAll<HTMLDetailsElement>('.sidebar__part[data-part]')) {
-  const id = part.dataset.part!;
-  let filled = false;
-  part.addEventListener('toggle', async () => {
-    if (!part.open || filled) return;
-    filled = true;
-    try {
-      contents ??= fetch(sidebar!.dataset.contents!).then((response) => response.json());
-      const pages = (await contents).parts.find((candidate) => candidate.id === id)?.pages ?? [];
-      const items = pages.map(([page, title]) => {
-        const item = document.createElement('li');
-        const link = item.appendChild(document.createElement('a'));
-        link.href = `${sidebar!.dataset.base}${page}/`;
-        link.textContent = title;
-        return item;
-      });
-      if (items.length) part.querySelector('ul')!.replaceChildren(...items);
-    } catch {
-      // Offline: the link to the part on the front page stays; the next opening tries again.
-      contents = undefined;
-      filled = false;
-    }
-  });
-}
-
 // The same page in another release: keep the section being read and the presentation view.
 addEventListener('click', (event) => {
   const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-keep]');
@@ -112,16 +87,33 @@ if (tocLinks.length) {
   addEventListener('scroll', () => marking || ((marking = true), requestAnimationFrame(markSection)), { passive: true });
 }
 
-// The release switcher's list, and what a frozen page learns about later releases (src/client/releases.ts).
-if (document.querySelector('[data-switcher]')) void import('./releases.ts');
+// The islands of the page, each its own cached file, loaded only where the page has them: one script tag
+// in every page (Base.astro) instead of one per island (issue 16: bytes repeated in thousands of pages).
+if (document.querySelector('[data-copy-links]')) void import('./copy-link.ts');
 
-// Links made before issue 16 point at a notice naming the page (#not-in-release--<id>), which frozen front
-// pages no longer carry: they get the notice for any page instead.
-const toAnyPageNotice = () => {
-  if (location.hash.startsWith('#not-in-release--') && !document.getElementById(decodeURIComponent(location.hash.slice(1)))) location.replace('#not-in-release');
+// The release switcher's list and a page's history across releases are built when first opened; a frozen
+// page learns its release's status, and whether a newer one is in effect, when read (issue 16).
+const onFirstOpen = (details: HTMLDetailsElement | null, fill: (details: HTMLDetailsElement) => Promise<void>) => {
+  let filled = false;
+  const open = () => {
+    if (!details?.open || filled) return;
+    filled = true;
+    fill(details).catch(() => (filled = false));
+  };
+  details?.addEventListener('toggle', open);
+  open();
 };
-toAnyPageNotice();
-addEventListener('hashchange', toAnyPageNotice);
+onFirstOpen(document.querySelector('[data-switcher]'), async (details) => (await import('./switcher.ts')).fillSwitcher(details.querySelector('.version-switcher__panel')!));
+onFirstOpen(document.querySelector('[data-timeline-load]'), async (details) => (await import('./switcher.ts')).fillTimeline(details));
+if (root.hasAttribute('data-frozen')) void import('./releases.ts');
+
+// The sidebar lists the pages of the part being read; another part lists its pages when first opened
+// (src/client/sidebar-part.ts); without JavaScript it links to that part of the release's front page.
+for (const part of document.querySelectorAll<HTMLDetailsElement>('.sidebar__part[data-part]')) onFirstOpen(part, async (details) => (await import('./sidebar-part.ts')).fillPart(details));
+// A citation's access date and copy button, when "Cite this page" is first opened.
+for (const box of document.querySelectorAll<HTMLDetailsElement>('details.dc-cite')) onFirstOpen(box, async () => void (await import('./cite.ts')));
+
+
 
 // Printed addresses are full ones: without a configured site address, the origin read from.
 for (const address of document.querySelectorAll<HTMLElement>('[data-print-address]')) {
