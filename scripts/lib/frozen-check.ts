@@ -1,59 +1,93 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /**
- * Compares the frozen releases of two builds: every file under /v/<release>/ of each release that
- * `before` has, byte for byte against `after`. Used by the benchmark for two questions: does adding
- * a release leave every older release's files as they were (issue 16.1), and does a build that put
- * releases in place from the release cache write exactly what a cold build writes (issue 16.2)?
- * (cost-output owns the byte-identical check of issue 16.1; this minimal one has its name, so the
- * lead keeps one of the two when merging.)
+ * The byte-identical check of issue 16: a frozen release's files must not change when a later release
+ * is added, so that a host uploads only what is new and a build cache can keep a frozen release as it
+ * is. Compares two builds (dist folders) under `/v/<release>/` for the releases both have.
  */
-export interface FrozenComparison {
-  /** Releases compared (those under /v/ in `before`). */
-  releases: string[];
-  /** Files compared, and those byte-identical. */
-  files: number;
-  identical: number;
-  /** Paths (relative to the site) that differ, are missing from `after`, or are new in `after`. */
+
+/** What differs under one release's folder between two builds. */
+export interface FrozenDifference {
+  release: string;
+  /** Files whose bytes differ, relative to dist (`v/1.0/some-page/index.html`). */
   changed: string[];
-  missing: string[];
+  /** Files only the later build has. */
   added: string[];
+  /** Files only the earlier build has. */
+  removed: string[];
 }
 
 function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
-export function compareFrozen(before: string, after: string): FrozenComparison {
-  const releases = existsSync(join(before, 'v')) ? readdirSync(join(before, 'v')).sort() : [];
-  const result: FrozenComparison = { releases, files: 0, identical: 0, changed: [], missing: [], added: [] };
+/**
+ * Every release folder under `before/v/` (or only `releases`) compared with the same folder under
+ * `after/v/`; releases with no difference are left out, so an empty answer means all are identical.
+ */
+export function frozenDifferences(before: string, after: string, releases: string[] = filesOrFolders(join(before, 'v'))): FrozenDifference[] {
+  const differences: FrozenDifference[] = [];
   for (const release of releases) {
-    const folder = `v/${release}`;
-    const old = filesUnder(join(before, folder));
-    const now = new Set(filesUnder(join(after, folder)));
-    for (const file of old) {
-      const path = `${folder}/${file}`;
-      result.files++;
-      if (!now.has(file)) result.missing.push(path);
-      else if (readFileSync(join(before, path)).equals(readFileSync(join(after, path)))) result.identical++;
-      else result.changed.push(path);
-      now.delete(file);
-    }
-    result.added.push(...[...now].map((file) => `${folder}/${file}`));
+    const from = join(before, 'v', release);
+    const to = join(after, 'v', release);
+    const old = filesUnder(from);
+    const now = new Set(filesUnder(to));
+    const path = (file: string) => `v/${release}/${file}`;
+    const changed = old.filter((file) => now.has(file) && !readFileSync(join(from, file)).equals(readFileSync(join(to, file)))).map(path);
+    const removed = old.filter((file) => !now.has(file)).map(path);
+    const had = new Set(old);
+    const added = [...now].filter((file) => !had.has(file)).map(path);
+    if (changed.length || added.length || removed.length) differences.push({ release, changed, added, removed });
   }
-  return result;
+  return differences;
+}
+
+function filesOrFolders(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The differences in a few lines, for a test's failure message or the bench. */
+export function describeDifferences(differences: FrozenDifference[], limit = 10): string {
+  if (differences.length === 0) return 'every file of every frozen release is byte-identical';
+  return differences
+    .map(({ release, changed, added, removed }) => {
+      const list = (label: string, files: string[]) => (files.length ? `\n  ${label} (${files.length}): ${files.slice(0, limit).join(', ')}${files.length > limit ? ', ...' : ''}` : '');
+      return `release ${release}:${list('changed', changed)}${list('added', added)}${list('removed', removed)}`;
+    })
+    .join('\n');
+}
+
+/** A whole comparison for a report: how many files of how many releases were compared, how many are identical, and what differs. */
+export interface FrozenComparison {
+  releases: string[];
+  files: number;
+  identical: number;
+  differences: FrozenDifference[];
+}
+
+/** {@link frozenDifferences} of every release under `before/v/`, with the counts the benchmark prints. */
+export function compareFrozen(before: string, after: string): FrozenComparison {
+  const releases = filesOrFolders(join(before, 'v'));
+  const files = releases.reduce((sum, release) => sum + filesUnder(join(before, 'v', release)).length, 0);
+  const differences = frozenDifferences(before, after, releases);
+  const differing = differences.reduce((sum, { changed, removed }) => sum + changed.length + removed.length, 0);
+  return { releases, files, identical: files - differing, differences };
 }
 
 /** One line for a report: how many files matched, and the first few that did not. */
-export function describeComparison(comparison: FrozenComparison, shown = 3): string {
-  const { releases, files, identical, changed, missing, added } = comparison;
-  const differing = [...changed.map((path) => `changed ${path}`), ...missing.map((path) => `missing ${path}`), ...added.map((path) => `new ${path}`)];
+export function describeComparison({ releases, files, identical, differences }: FrozenComparison, shown = 3): string {
   const head = `${identical} of ${files} files of ${releases.length} releases byte-identical`;
-  if (!differing.length) return `${head}: all`;
-  return `${head}; ${changed.length} changed, ${missing.length} missing, ${added.length} new (${differing.slice(0, shown).join('; ')}${differing.length > shown ? '; ...' : ''})`;
+  return differences.length ? `${head}; ${describeDifferences(differences, shown).replaceAll('\n', ' ')}` : `${head}: all`;
 }

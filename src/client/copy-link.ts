@@ -1,7 +1,8 @@
 /**
  * A copy-link button beside each section heading's `#` link, for trainers pasting a link into a
  * chat: the section in the latest release, or pinned to the release being read (the default on an
- * old release). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
+ * old release; on a frozen page src/client/releases.ts decides, and whether the latest release still has
+ * the page). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
  * the button shows the address, selected, to copy by hand.
  */
 const CHOICE_KEY = 'playbook-section-links';

@@ -31,3 +31,5 @@ if (link) {
 // Arriving from a search result: mark the searched words (the highlighter loads only then). The
 // parameter is HIGHLIGHT_PARAM of src/lib/search.ts, written out so this file imports nothing.
 if (new URLSearchParams(location.search).has('pagefind-highlight')) void import('./search-highlight.ts');
+
+export {};

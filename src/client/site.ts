@@ -2,6 +2,10 @@
  * On every page, small: the theme switch, and the disclosures of the header and the layout (menu,
  * release switcher, pages, "On this page"), which work as plain <details> without this script.
  */
+// Small, and wanted on every page: part of this file (each runs only where the page has its element).
+import './search-button.ts';
+import './present-toggle.ts';
+
 const THEME_KEY = 'playbook-theme';
 const root = document.documentElement;
 
@@ -82,6 +86,34 @@ if (tocLinks.length) {
   markSection();
   addEventListener('scroll', () => marking || ((marking = true), requestAnimationFrame(markSection)), { passive: true });
 }
+
+// The islands of the page, each its own cached file, loaded only where the page has them: one script tag
+// in every page (Base.astro) instead of one per island (issue 16: bytes repeated in thousands of pages).
+if (document.querySelector('[data-copy-links]')) void import('./copy-link.ts');
+
+// The release switcher's list and a page's history across releases are built when first opened; a frozen
+// page learns its release's status, and whether a newer one is in effect, when read (issue 16).
+const onFirstOpen = (details: HTMLDetailsElement | null, fill: (details: HTMLDetailsElement) => Promise<void>) => {
+  let filled = false;
+  const open = () => {
+    if (!details?.open || filled) return;
+    filled = true;
+    fill(details).catch(() => (filled = false));
+  };
+  details?.addEventListener('toggle', open);
+  open();
+};
+onFirstOpen(document.querySelector('[data-switcher]'), async (details) => (await import('./switcher.ts')).fillSwitcher(details.querySelector('.version-switcher__panel')!));
+onFirstOpen(document.querySelector('[data-timeline-load]'), async (details) => (await import('./switcher.ts')).fillTimeline(details));
+if (root.hasAttribute('data-frozen')) void import('./releases.ts');
+
+// The sidebar lists the pages of the part being read; another part lists its pages when first opened
+// (src/client/sidebar-part.ts); without JavaScript it links to that part of the release's front page.
+for (const part of document.querySelectorAll<HTMLDetailsElement>('.sidebar__part[data-part]')) onFirstOpen(part, async (details) => (await import('./sidebar-part.ts')).fillPart(details));
+// A citation's access date and copy button, when "Cite this page" is first opened.
+for (const box of document.querySelectorAll<HTMLDetailsElement>('details.dc-cite')) onFirstOpen(box, async () => void (await import('./cite.ts')));
+
+
 
 // Printed addresses are full ones: without a configured site address, the origin read from.
 for (const address of document.querySelectorAll<HTMLElement>('[data-print-address]')) {

@@ -104,3 +104,19 @@ export function printPartUrl(releaseUrl: string, partId: string): string {
 export function printTrackUrl(releaseUrl: string, trackId: string): string {
   return `${releaseUrl}print/track/${trackId}/`;
 }
+
+// from cost-output
+/** Every release, newest first, for what a frozen page loads on use (src/lib/release-data.ts). */
+export function releasesDataUrl(): string {
+  return '/releases.json';
+}
+
+/** One page in every release: the switcher's targets, the page's timeline, what changed since. */
+export function pageReleasesUrl(id: string): string {
+  return `/page-releases/${id}.json`;
+}
+
+/** A release's parts and page titles, for the sidebar's parts that expand in place (loaded on use). */
+export function releaseContentsUrl(releaseUrl: string): string {
+  return `${releaseUrl}contents.json`;
+}
