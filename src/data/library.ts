@@ -1,7 +1,9 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentError } from '../lib/problems.ts';
 import { buildLibrary, type Library, type Release } from '../lib/model.ts';
+import { cachedCopy, copyKey, noticesOf } from '../lib/copies.ts';
 import { buildReleaseCache, findEntry, releaseKey, releaseKeyParts } from '../lib/release-cache.ts';
+import { settings } from '../settings.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -46,7 +48,7 @@ export async function renderedReleases(): Promise<Release[]> {
   if (!cache) return library.releases;
   cache.releases ??= new Map(
     library.releases.map((release) => {
-      const key = releaseKey(releaseKeyParts(library, release, cache.toolchain));
+      const key = releaseKey(releaseKeyParts(library, release, cache.toolchain, copiesOf(library, release)));
       return [release.release, { key, entry: findEntry(cache.cacheDir, release.release, key) }];
     }),
   );
@@ -64,4 +66,10 @@ export async function everyReleasePaths(): Promise<Array<{ params: { release: st
   const library = await getLibrary();
   const rendered = await renderedReleases();
   return [...rendered, ...(library.draft ? [library.draft] : [])].map((release) => ({ params: { release: release.release } }));
+}
+
+/** The sizes of a frozen release's PDF and offline copy when they have been made (its pages link them; src/components/ReleaseCopies.astro). */
+function copiesOf(library: Library, release: Release): string {
+  const key = copyKey(release.digest, noticesOf(release.release, library.notices));
+  return (['pdf', 'offline'] as const).map((kind) => `${kind}:${cachedCopy(settings.copiesDir, release.release, key, kind)?.bytes ?? 'none'}`).join(' ');
 }

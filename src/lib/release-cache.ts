@@ -34,18 +34,19 @@ export interface ReleaseKeyParts {
   /** The code that renders it: see toolchainHash. */
   toolchain: string;
   /**
-   * What else the release's pages show of the rest of the library. While every page lists every
-   * release (its switcher, banners, "newer release" links), that is every release and the draft;
-   * once frozen pages no longer depend on later releases (issue 16.1), it is empty.
+   * The release's PDF and offline copy, when made (their sizes): its front page, print view and trainer
+   * tools link them. Nothing else of the rest of the library is in a frozen release's pages: what later
+   * releases know is loaded on use (/releases.json, /page-releases/<id>.json), so a new release leaves
+   * the key of every older one as it was.
    */
-  context: string;
+  copies: string;
 }
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** The key of a frozen release's cached output. */
 export function releaseKey(parts: ReleaseKeyParts): string {
-  return sha256(JSON.stringify([RELEASE_CACHE_VERSION, parts.release, parts.digest, parts.record, parts.notices, parts.toolchain, parts.context])).slice(0, 32);
+  return sha256(JSON.stringify([RELEASE_CACHE_VERSION, parts.release, parts.digest, parts.record, parts.notices, parts.toolchain, parts.copies])).slice(0, 32);
 }
 
 /** A notice as its key part: what it says and where it points, without the file it was read from. */
@@ -53,21 +54,8 @@ function noticeOf({ file: _file, ...notice }: NoticeRecord): Omit<NoticeRecord, 
   return notice;
 }
 
-/**
- * What else a frozen release's pages show of the rest of the library. Today every page of every
- * release lists every release and the draft (the version switcher, the banners, "newer release"
- * links, the page's timeline), so this is all of them: their digests, records and statuses, and every
- * notice; adding a release, or editing the draft, renders every release again.
- * Lead, when merging cost-output (issue 16.1, frozen pages no longer depend on later releases): return
- * '' here, so that the key is the release's own digest, record, notices and the toolchain only.
- */
-export function releaseContext(library: Library): string {
-  const releases = library.all.map((other) => [other.release, other.digest, other.title, other.summary, other.date ?? null, other.status ?? null, other.effective ?? null, other.withdrawn?.id ?? null]);
-  return sha256(JSON.stringify({ releases, latest: library.latest.release, notices: library.notices.map(noticeOf) }));
-}
-
 /** The parts of a frozen release's key, from the model of the library. */
-export function releaseKeyParts(library: Library, release: Release, toolchain: string): ReleaseKeyParts {
+export function releaseKeyParts(library: Library, release: Release, toolchain: string, copies = ''): ReleaseKeyParts {
   const { control } = release;
   return {
     release: release.release,
@@ -76,14 +64,15 @@ export function releaseKeyParts(library: Library, release: Release, toolchain: s
       title: release.title,
       summary: release.summary,
       date: release.date ?? null,
-      status: release.status ?? null,
+      // Of its status, a frozen page shows only whether it is upcoming (in effect or superseded is loaded on use).
+      upcoming: release.status === 'upcoming',
       effective: release.effective ?? null,
       withdrawn: release.withdrawn?.id ?? null,
       control: control ? { ...control, source: undefined } : null,
     },
     notices: library.notices.filter((notice) => notice.affects.some((affected) => affected.release === release.release) || notice.correctedIn?.release === release.release).map(noticeOf),
     toolchain,
-    context: releaseContext(library),
+    copies,
   };
 }
 

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   findEntry,
-  releaseContext,
   releaseKey,
   releaseKeyParts,
   releaseOutputs,
@@ -28,7 +27,7 @@ const parts: ReleaseKeyParts = {
   record: { title: 'First release', status: 'superseded' },
   notices: [{ id: 'tier-2-limits', kind: 'safety', date: '2025-01-01', title: 'Tier 2 limits' }],
   toolchain: 'toolchain-1',
-  context: '',
+  copies: '',
 };
 
 describe('releaseKey', () => {
@@ -42,7 +41,7 @@ describe('releaseKey', () => {
     ['a notice edited', { notices: [{ ...(parts.notices[0] as object), title: 'Tier 2 limits, corrected' }] }],
     ['toolchain', { toolchain: 'toolchain-2' }],
     ['record (a status changed)', { record: { title: 'First release', status: 'in-effect' } }],
-    ['context (another release)', { context: 'more releases' }],
+    ['copies (a PDF made)', { copies: 'pdf:1357465 offline:none' }],
   ])('changes with the %s', (_name, change) => {
     expect(releaseKey({ ...parts, ...change })).not.toBe(releaseKey(parts));
   });
@@ -56,8 +55,8 @@ describe('releaseKeyParts', () => {
     expect(keyParts.digest).toBe(release.digest);
     expect((keyParts.notices as Array<{ id: string }>).map((notice) => notice.id)).toEqual(['tier-2-limits']);
     expect(JSON.stringify(keyParts)).not.toContain('notices/tier-2-limits.mdx');
-    // Today every page lists every release: the context is the whole library, the same for each release.
-    expect(keyParts.context).toBe(releaseContext(library));
+    // Nothing of the other releases: a new release leaves this key as it was.
+    expect(JSON.stringify(keyParts)).not.toContain(library.release('1.1')!.digest);
     expect(releaseKey(keyParts)).not.toBe(releaseKey(releaseKeyParts(library, library.release('1.1')!, 'toolchain-1')));
   });
 });
