@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { useSiteBase } from './src/lib/addresses.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
 
 // Release notes (content/releases/*.mdx) go through @astrojs/mdx on the unified processor, with
@@ -21,10 +22,16 @@ const themeEarly = readFileSync(new URL('./src/client/theme-early.js', import.me
 /** @type {`sha256-${string}`} */
 const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest('base64')}`;
 
+// The base path the site is published under (e.g. /peer-support/). Lead: replace with settings.base.
+const base = process.env.PLAYBOOK_BASE ?? '/'; // setting: PLAYBOOK_BASE (lead: move into src/settings.ts)
+// The release notes' remark plugin and the integrations run here, outside Vite: tell them the base.
+useSiteBase(base);
+
 export default defineConfig({
   // The site's public address (e.g. https://playbook.example.org), when known: printed pages then
   // carry absolute addresses. Without it they carry the address the page was printed from.
   site: process.env.PLAYBOOK_SITE || undefined,
+  base,
   output: 'static',
   outDir: process.env.PLAYBOOK_OUT_DIR ?? './dist',
   cacheDir: process.env.PLAYBOOK_CACHE_DIR ?? './node_modules/.astro',

@@ -1,9 +1,10 @@
 // On /compare/ only: shows the comparison asked for in ?from=<a>&to=<b>. A prebuilt pair is a
 // redirect to its static page; any other pair is computed here from /compare-data/ with the same
 // code (src/lib) that prebuilt the static pages, and rendered with the same markup.
-import { bodyDataUrl, bodiesNeeded, compareData, releaseDataUrl, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
-import { compareUrl, comparePickerUrl, pairKey, type CompareConfig } from '../lib/compare.ts';
-import { changeGroups, groupsSentence, releaseName, renderComparison } from '../lib/compare-view.ts';
+import { compareBodyUrl, compareDataUrl, comparePickerUrl, compareUrl, pairKey, releasePhrase } from '../lib/addresses.ts';
+import { bodiesNeeded, compareData, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
+import type { CompareConfig } from '../lib/compare.ts';
+import { changeGroups, groupsSentence, renderComparison } from '../lib/compare-view.ts';
 import { enhanceComparison } from './compare-layout.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
@@ -64,18 +65,18 @@ async function show(fromName: string, toName: string): Promise<void> {
   say('Comparing…');
   // Every release in between too: only their page lists, to tell in which release each change was made.
   const keys = order.slice(order.indexOf(from), order.indexOf(to) + 1);
-  const datas = await Promise.all(keys.map((key) => json<ReleaseData>(releaseDataUrl(key))));
+  const datas = await Promise.all(keys.map((key) => json<ReleaseData>(compareDataUrl(key))));
   const fromData = datas[0];
   const toData = datas[datas.length - 1];
   const hashes = bodiesNeeded(fromData, toData);
-  const blocks = await Promise.all(hashes.map((hash) => json<BodyData>(bodyDataUrl(hash))));
+  const blocks = await Promise.all(hashes.map((hash) => json<BodyData>(compareBodyUrl(hash))));
   const bodies = new Map(hashes.map((hash, index) => [hash, blocks[index]]));
   const releases = datas.map((data) => releaseFromData(data, bodies));
   const changes = compareData(releases[0], releases[releases.length - 1]);
   result.innerHTML = renderComparison(changes, { releases });
   enhanceComparison(result);
-  const fromTitle = releaseName(changes.from);
-  const toTitle = releaseName(changes.to);
+  const fromTitle = releasePhrase(changes.from.release);
+  const toTitle = releasePhrase(changes.to.release);
   document.title = `Changes from ${fromTitle} to ${toTitle} · ${document.title}`;
   say(`Showing the changes from ${fromTitle} to ${toTitle}: ${groupsSentence(changeGroups(changes))}.`);
   // The section a shared link points at did not exist when the page loaded: go to it now.

@@ -1,4 +1,5 @@
 // On the 404 page only: point a mistyped or outdated address at the page it was probably after.
+import { glossaryUrl, latestRoot, withoutBase } from '../lib/addresses.ts';
 import { suggestAddress, type KnownSite } from '../lib/suggest.ts';
 
 const data = document.getElementById('known-site');
@@ -8,7 +9,7 @@ if (data && target) {
   const suggestions = suggestAddress(location.pathname, site);
   if (suggestions.length) {
     const heading = document.createElement('h2');
-    heading.textContent = suggestions[0].reason !== 'same-id' ? 'Did you mean' : /^\/latest\/[^/]+\/$/.test(suggestions[0].url) && suggestions[0].url !== '/latest/glossary/' ? 'This page in the latest release' : 'What you are probably looking for';
+    heading.textContent = suggestions[0].reason !== 'same-id' ? 'Did you mean' : /^\/latest\/[^/]+\/$/.test(withoutBase(suggestions[0].url)) && suggestions[0].url !== glossaryUrl(latestRoot()) ? 'This page in the latest release' : 'What you are probably looking for';
     const list = document.createElement('ul');
     for (const suggestion of suggestions) {
       const item = document.createElement('li');

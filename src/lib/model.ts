@@ -3,7 +3,8 @@ import type { AssetRecord } from './assets.ts';
 import type { DataSet } from './datasets.ts';
 import { computeChanges, type ReleaseChanges } from './changes.ts';
 import type { Heading, TextBlock } from './compile.ts';
-import { DRAFT, type LoadedContent } from './content.ts';
+import { DRAFT, correctionUrl, notInReleaseHash, pageUrl, releaseLabel, releaseName, releasePhrase, releaseUrl } from './addresses.ts';
+import type { LoadedContent } from './content.ts';
 import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type DocumentControl, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
 import type { Role, Tier } from './roles.ts';
 import type { GlossaryTerm, Part, Track } from './schema.ts';
@@ -96,18 +97,6 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-export function releaseUrl(release: string): string {
-  return release === DRAFT ? '/draft/' : `/v/${release}/`;
-}
-
-export function pageUrl(release: string, id: string): string {
-  return `${releaseUrl(release)}${id}/`;
-}
-
-export function latestUrl(id: string): string {
-  return `/latest/${id}/`;
-}
-
 function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
   const partIndex = new Map(record.parts.map((part, index) => [part.id, index]));
   const sorted = [...records].sort(
@@ -127,9 +116,9 @@ function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
     ...record,
     isDraft,
     url: releaseUrl(record.release),
-    label: isDraft ? 'Draft' : record.release,
-    name: isDraft ? 'Draft' : `Release ${record.release}`,
-    phrase: isDraft ? 'the draft' : `release ${record.release}`,
+    label: releaseLabel(record.release),
+    name: releaseName(record.release),
+    phrase: releasePhrase(record.release),
     pages,
     parts: record.parts.map((part) => ({ ...part, pages: pages.filter((page) => page.part === part.id) })),
     page: (id) => byId.get(id),
@@ -197,13 +186,7 @@ export interface SwitchTarget {
   kind: Resolution['kind'] | 'front';
 }
 
-/** The fragment the front page answers with a notice: the page is not part of this release. */
-export const NOT_IN_RELEASE = 'not-in-release';
-
-/** The same notice naming the page the reader came from: `not-in-release--<page-id>`. */
-export function notInReleaseId(id: string): string {
-  return `${NOT_IN_RELEASE}--${id}`;
-}
+export { NOT_IN_RELEASE, notInReleaseId } from './addresses.ts';
 
 /** A page of another release that a release does not have, for its front page's notice naming it. */
 export interface MissingPage {
@@ -354,7 +337,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
       [...releases].reverse().concat(draft ? [draft] : []).map((release): SwitchTarget => {
         if (id === undefined) return { release, url: release.url, kind: 'front' };
         const resolution = resolve(id, release);
-        if (resolution.kind === 'missing') return { release, url: `${release.url}#${notInReleaseId(id)}`, kind: 'missing' };
+        if (resolution.kind === 'missing') return { release, url: notInReleaseHash(release.url, id), kind: 'missing' };
         return { release, url: resolution.page.url, kind: resolution.kind };
       }),
   };
@@ -434,14 +417,6 @@ export interface VersionsManifest {
   draft?: { url: string; pages: Array<{ id: string; title: string; url: string }> };
 }
 
-/** Where a notice's correction can be read: the page (or release) in the correcting release, or in the draft until it is released. */
-export function correctionUrl(correctedIn: NonNullable<NoticeRecord['correctedIn']>): string {
-  const base = correctedIn.inDraft ? '/draft/' : `/v/${correctedIn.release}/`;
-  if (!correctedIn.page) return base;
-  const [page, anchor] = correctedIn.page.split('#');
-  return `${base}${page}/${anchor ? `#${anchor}` : ''}`;
-}
-
 export function versionsManifest(library: Library): VersionsManifest {
   const pagesOf = (release: Release) => release.pages.map((page) => ({ id: page.id, title: page.title, url: page.url }));
   return {
@@ -468,7 +443,7 @@ export function versionsManifest(library: Library): VersionsManifest {
       affects: notice.affects.map((affected) => ({
         release: affected.release,
         ...(affected.pages
-          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: `${pageUrl(affected.release, page)}${anchor ? `#${anchor}` : ''}` })) }
+          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: pageUrl(affected.release, page, anchor) })) }
           : {}),
       })),
       ...(notice.correctedIn

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VersionsManifest } from './model.ts';
 import { searchableHtml, withoutElements } from './search-index.ts';
-import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from './search.ts';
-import { searchWordsUrl } from './search-words.ts';
+import { searchBundleUrl as bundleUrl, searchWordsUrl } from './addresses.ts';
+import { RESULTS_SHOWN, SEARCH_ROOT } from './search.ts';
 
 /**
  * What search costs a reader and the site, measured on a built site for the benchmark (issue 8):

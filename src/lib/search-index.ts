@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { VersionsManifest } from './model.ts';
+import { DRAFT, changelogPath, releasePath } from './addresses.ts';
 import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
 
 /**
@@ -39,7 +40,7 @@ export function bundleSources(manifest: VersionsManifest): BundleSource[] {
  * the markup, not a list here, says what is searchable.
  */
 export async function companionUrls(outDir: string, release: string): Promise<string[]> {
-  const base = release === 'draft' ? '/draft/' : `/v/${release}/`;
+  const base = releasePath(release);
   const candidates = [`${base}glossary/`];
   const tracks = join(outDir, base, 'onboarding');
   if (existsSync(tracks)) {
@@ -47,7 +48,7 @@ export async function companionUrls(outDir: string, release: string): Promise<st
       if (entry.isDirectory()) candidates.push(`${base}onboarding/${entry.name}/`);
     }
   }
-  if (release !== 'draft') candidates.push(`/changelog/${release}/`);
+  if (release !== DRAFT) candidates.push(changelogPath(release));
   const found: string[] = [];
   for (const url of candidates) {
     const file = join(outDir, url, 'index.html');

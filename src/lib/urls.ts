@@ -1,41 +1,11 @@
-import { comparePickerUrl, compareUrl } from './compare.ts';
-import { NOT_IN_RELEASE, latestUrl, pageUrl, type Library, type Release, type SwitchTarget } from './model.ts';
+import { latestUrl, notInReleaseHash, pageUrl } from './addresses.ts';
+import type { Library, Release, SwitchTarget } from './model.ts';
 
 /**
- * Addresses the onboarding, trainer and compare features link to. They are a public interface
- * (pasted into chats and handouts), so they are built in one place.
+ * Addresses that need the model of releases. Every address itself is built in addresses.ts; this
+ * file only re-exports it for the builders other branches append below (the lead moves them).
  */
-
-/**
- * The diff of one page between two releases, as the compare view shows it. Neighbouring releases
- * (and the latest with the draft) have a prebuilt page, `/compare/<from>...<to>/#<page-id>`; any
- * other pair goes through the picker, `/compare/?from=<from>&to=<to>#<page-id>`.
- * @param order every release key, oldest first, the draft last (the order of `library.all`)
- */
-export function pageDiffUrl(from: string, to: string, order: readonly string[], pageId?: string): string {
-  const index = order.indexOf(from);
-  const adjacent = index >= 0 && order[index + 1] === to;
-  return adjacent ? compareUrl(from, to, pageId) : comparePickerUrl(from, to, pageId);
-}
-
-/**
- * Where a release's onboarding lives, from the prefix its pages are read through: `/latest/` reads
- * the newest release, whose tracks are the site-wide `/onboarding/`.
- */
-export function onboardingUrl(base: string, trackId?: string): string {
-  const root = base === '/latest/' ? '/onboarding/' : `${base}onboarding/`;
-  return trackId ? `${root}${trackId}/` : root;
-}
-
-/** The glossary of the release read through `base` (`/v/2.0/`, `/latest/`, `/draft/`). */
-export function glossaryUrl(base: string, termId?: string): string {
-  return `${base}glossary/${termId ? `#${termId}` : ''}`;
-}
-
-/** The whole release as one printable document. */
-export function printUrl(releaseUrl: string): string {
-  return `${releaseUrl}print/`;
-}
+export * from './addresses.ts';
 
 /**
  * The version switcher for a page the site makes for each release (glossary, print view, a track):
@@ -44,7 +14,7 @@ export function printUrl(releaseUrl: string): string {
 export function switchTargetsTo(library: Library, urlIn: (release: Release) => string | undefined): SwitchTarget[] {
   return library.switchTargets(undefined).map(({ release }) => {
     const url = urlIn(release);
-    return url ? { release, url, kind: 'same' } : { release, url: `${release.url}#${NOT_IN_RELEASE}`, kind: 'missing' };
+    return url ? { release, url, kind: 'same' } : { release, url: notInReleaseHash(release.url), kind: 'missing' };
   });
 }
 
@@ -59,22 +29,4 @@ export interface SectionLinkBases {
 /** The page addresses that a section anchor is appended to by the copy-link control. */
 export function sectionLinkBases(library: Library, release: Release, pageId: string): SectionLinkBases {
   return { latest: library.latest.page(pageId) ? latestUrl(pageId) : undefined, pinned: pageUrl(release.release, pageId) };
-}
-
-/**
- * A path as a full address when the site's address is configured (PLAYBOOK_SITE), else the path
- * itself, which the browser completes with the origin it was read from (src/client/site.ts).
- */
-export function absoluteUrl(path: string, site: URL | string | undefined): string {
-  return site ? new URL(path, site).href : path;
-}
-
-/** A release's data page: its data sets as tables and charts. */
-export function dataUrl(base: string): string {
-  return `${base}data/`;
-}
-
-/** One table of a data set as CSV, exactly as the data page shows it. */
-export function dataCsvUrl(base: string, set: string, table: string): string {
-  return `${base}data/${set}/${table}.csv`;
 }
