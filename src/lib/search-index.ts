@@ -28,8 +28,10 @@ export interface BundleSource {
 
 /** The bundles to build, from the site's own manifest (/versions.json): every release, then the draft. */
 export function bundleSources(manifest: VersionsManifest): BundleSource[] {
-  const sources = manifest.releases.map((release) => ({ release: release.version, urls: release.pages.map((page) => page.url) }));
-  if (manifest.draft) sources.push({ release: 'draft', urls: manifest.draft.pages.map((page) => page.url) });
+  // Paths inside the built site (`/v/2.0/<id>/`): the manifest's addresses carry the site's base path.
+  const paths = (release: string, pages: Array<{ id: string }>) => pages.map((page) => `${releasePath(release)}${page.id}/`);
+  const sources = manifest.releases.map((release) => ({ release: release.version, urls: paths(release.version, release.pages) }));
+  if (manifest.draft) sources.push({ release: DRAFT, urls: paths(DRAFT, manifest.draft.pages) });
   return sources;
 }
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { at, expect, test } from './base-path.ts';
+import { type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/model.ts';
 import { repositoryLibrary } from './site.ts';
 
@@ -87,7 +88,7 @@ test('a prebuilt pair chosen in the picker goes to its static page', async ({ pa
   await expect(page.getByLabel('From', { exact: true })).toHaveValue(previous!.release);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue(latest.release);
   await page.getByRole('button', { name: 'Compare' }).click();
-  await expect(page).toHaveURL(`/compare/${previous!.release}...${latest.release}/`);
+  await expect(page).toHaveURL(at(`/compare/${previous!.release}...${latest.release}/`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Changes from release ${previous!.release} to ${latest.release}`);
 });
 
@@ -112,14 +113,14 @@ test('prebuilt comparisons work without JavaScript, and the picker says what nee
   const library = await repositoryLibrary();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/compare/?from=1.0&to=2.0');
+  await page.goto(at('/compare/?from=1.0&to=2.0'));
   await expect(page.getByText('Comparing releases that are not next to each other needs JavaScript')).toBeVisible();
   const links = page.locator('#compare--prebuilt + ul a');
   await expect(links).toHaveCount(library.all.length - 1);
   await links.last().click();
   const first = library.releases[0];
   const second = library.all[1];
-  await expect(page).toHaveURL(`/compare/${first.release}...${second.release}/`);
+  await expect(page).toHaveURL(at(`/compare/${first.release}...${second.release}/`));
   const changes = library.changes(first, second);
   await expect(page.locator('section.page-diff')).toHaveCount(changes.changes.length);
   await expect(page.locator('.compare-summary')).toContainText(changes.changes[0].after?.title ?? changes.changes[0].before!.title);
@@ -137,7 +138,7 @@ test('a page says what its release changed in it, and its link lands on that pag
   const history = page.locator('.page-history');
   await expect(history).toContainText(`Changed in ${latest.release}`);
   await history.getByRole('link', { name: `See what changed since ${previous.release}` }).click();
-  await expect(page).toHaveURL(`/compare/${previous.release}...${latest.release}/#${edited.id}`);
+  await expect(page).toHaveURL(at(`/compare/${previous.release}...${latest.release}/#${edited.id}`));
   const section = page.locator(`section#${edited.id}`);
   await expect(section).toBeInViewport();
   await expect(section.locator('.diff ins, .diff del').first()).toBeVisible();
