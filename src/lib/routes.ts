@@ -1,0 +1,190 @@
+import { DRAFT, dataCsvUrl, dataUrl, glossaryUrl, latestRoot, latestUrl, notInReleaseHash, onboardingUrl, pageUrl, printUrl } from './addresses.ts';
+import type { Library, Release, SwitchTarget } from './model.ts';
+
+/**
+ * The route table: every kind of page the site makes for a release, and the prefixes it is read
+ * through. `/v/<version>/` is a release's permanent address, `/latest/` follows the newest release
+ * in effect, `/draft/` is the unreleased draft. The route files' `getStaticPaths`, the page ids a
+ * page may not take, the version switcher's targets and the reading context all come from here, so
+ * a new kind of page is one entry (and its route files), not five places that must agree.
+ */
+
+/** How a release is reached. */
+export type Prefix = 'v' | 'latest' | 'draft';
+
+export const PREFIXES: readonly Prefix[] = ['v', 'latest', 'draft'];
+
+/** A kind of page (or file) the site makes for each release. */
+export interface ReleaseRoute {
+  /** The folder under the prefix (`glossary` in `/v/2.0/glossary/`); none for the front page and the pages themselves. */
+  segment?: string;
+  /** The prefixes it is made under; a prefix without it reads the release's permanent address instead. */
+  prefixes: readonly Prefix[];
+  /** What a reader calls it, for the gates and the guide. */
+  title: string;
+  /**
+   * Which releases have it, and for each its parameter values (a page id, a track id): one
+   * `undefined` when the kind takes no parameter. No entry means the release has none.
+   */
+  params(release: Release, library: Library, prefix: Prefix): Array<string | undefined>;
+  /** Whether the version switcher offers it in a release (default: whenever the release has it). */
+  switchable?(release: Release): boolean;
+}
+
+const always = () => [undefined];
+
+/** Every kind of page per release. Route files live at `src/pages/<prefix>/<segment>/…` for each prefix listed. */
+export const RELEASE_ROUTES = {
+  home: { prefixes: PREFIXES, title: 'release front page', params: always },
+  page: {
+    prefixes: PREFIXES,
+    title: 'page',
+    // Every id ever released answers at /latest/: the latest release's pages, and a notice for removed ones.
+    params: (release, library, prefix) =>
+      prefix === 'latest'
+        ? library.releasedIds.filter((id) => library.latest.page(id) || library.removed.some((entry) => entry.id === id))
+        : release.pages.map((page) => page.id),
+  },
+  glossary: { segment: 'glossary', prefixes: PREFIXES, title: 'glossary', params: always },
+  // Every release has the page (it says when there are no tracks); the switcher offers it only where there are some.
+  onboarding: { segment: 'onboarding', prefixes: PREFIXES, title: 'onboarding tracks', params: always, switchable: (release) => release.tracks.length > 0 },
+  track: { segment: 'onboarding', prefixes: PREFIXES, title: 'onboarding track', params: (release) => release.tracks.map((track) => track.id) },
+  print: { segment: 'print', prefixes: ['v', 'draft'], title: 'print view', params: always },
+  data: { segment: 'data', prefixes: PREFIXES, title: 'program data', params: (release) => (release.data.length ? [undefined] : []) },
+  figures: { segment: 'figures', prefixes: PREFIXES, title: 'figure', params: (release) => release.assets.filter((asset) => asset.kind === 'figure').map((asset) => asset.name) },
+  files: { segment: 'files', prefixes: PREFIXES, title: 'download', params: (release) => release.assets.filter((asset) => asset.kind === 'download').map((asset) => asset.name) },
+  writing: { segment: 'writing', prefixes: ['draft'], title: "writer's pages", params: always },
+} as const satisfies Record<string, ReleaseRoute>;
+
+export type ReleaseRouteKind = keyof typeof RELEASE_ROUTES;
+
+/**
+ * Ids a page may not take, and why: the folders of the route table (a page `glossary` would hide
+ * `/v/2.0/glossary/`), the site-wide pages a mistyped `/latest/` address is taken for by the 404
+ * page, and the ids of the page furniture that anchors would collide with.
+ */
+export const SITE_SEGMENTS = ['search', 'compare', 'changelog', 'review'] as const;
+export const FURNITURE_IDS = ['main', 'contents'] as const;
+
+export function reservedPageIds(): string[] {
+  const segments = Object.values(RELEASE_ROUTES).flatMap((route: ReleaseRoute) => (route.segment ? [route.segment] : []));
+  return [...new Set([...segments, ...SITE_SEGMENTS, ...FURNITURE_IDS])];
+}
+
+/** Whether `kind` is made under `prefix`. */
+export function routeHas(kind: ReleaseRouteKind, prefix: Prefix): boolean {
+  return (RELEASE_ROUTES[kind].prefixes as readonly Prefix[]).includes(prefix);
+}
+
+/** The release a prefix reads: `releases` are those `/v/` makes pages for (src/data/library.ts decides). */
+function releasesUnder(prefix: Prefix, library: Library, releases: readonly Release[]): Release[] {
+  if (prefix === 'v') return [...releases];
+  if (prefix === 'latest') return [library.latest];
+  return library.draft ? [library.draft] : [];
+}
+
+/** One static path of a route file: the release key (`version` under /v/) and the kind's parameter. */
+export interface RoutePath {
+  release: Release;
+  param?: string;
+}
+
+/** Every (release, parameter) a route file under `prefix` makes for `kind`. */
+export function routePaths(kind: ReleaseRouteKind, prefix: Prefix, library: Library, releases: readonly Release[]): RoutePath[] {
+  if (!routeHas(kind, prefix)) throw new Error(`The route table has no ${kind} under /${prefix}/; expected one of ${RELEASE_ROUTES[kind].prefixes.join(', ')}`);
+  const route: ReleaseRoute = RELEASE_ROUTES[kind];
+  return releasesUnder(prefix, library, releases).flatMap((release) => route.params(release, library, prefix).map((param) => ({ release, param })));
+}
+
+/**
+ * What components need to link within the release being read, whichever prefix it is read
+ * through: they ask the context instead of gluing `${base}${id}/`.
+ */
+export interface ReadingContext {
+  release: Release;
+  prefix: Prefix;
+  /** Read through `/latest/`: links follow the newest release, and move on when an upcoming one takes effect. */
+  follows: boolean;
+  /** The release's front page as read: `/v/2.0/`, `/latest/` or `/draft/`. */
+  homeUrl(): string;
+  pageUrl(id: string, anchor?: string): string;
+  glossaryUrl(termId?: string): string;
+  onboardingUrl(trackId?: string): string;
+  printUrl(): string;
+  dataUrl(): string;
+  dataCsvUrl(set: string, table: string): string;
+  /** The address of any kind of the route table in this release (`param`: a page id, a track id, a file name). */
+  urlOf(kind: ReleaseRouteKind, param?: string): string;
+}
+
+/** The reading context of `release` read through `prefix`. */
+export function readingContext(release: Release, prefix: Prefix): ReadingContext {
+  const root = prefix === 'latest' ? latestRoot() : release.url;
+  // A kind the prefix lacks (the print view under /latest/) is read at the release's permanent address.
+  const under = (kind: ReleaseRouteKind) => (routeHas(kind, prefix) ? root : release.url);
+  const urls: Record<ReleaseRouteKind, (param?: string) => string> = {
+    home: () => root,
+    page: (id) => `${root}${id}/`,
+    glossary: () => glossaryUrl(under('glossary')),
+    onboarding: () => onboardingUrl(under('onboarding')),
+    track: (id) => onboardingUrl(under('track'), id),
+    print: () => printUrl(under('print')),
+    data: () => dataUrl(under('data')),
+    figures: (name) => `${under('figures')}figures/${name}`,
+    files: (name) => `${under('files')}files/${name}`,
+    writing: () => `${under('writing')}writing/`,
+  };
+  return {
+    release,
+    prefix,
+    follows: prefix === 'latest',
+    homeUrl: () => root,
+    pageUrl: (id, anchor) => `${root}${id}/${anchor ? `#${anchor}` : ''}`,
+    glossaryUrl: (termId) => glossaryUrl(under('glossary'), termId),
+    onboardingUrl: (trackId) => onboardingUrl(under('onboarding'), trackId),
+    printUrl: () => printUrl(under('print')),
+    dataUrl: () => dataUrl(under('data')),
+    dataCsvUrl: (set, table) => dataCsvUrl(under('data'), set, table),
+    urlOf: (kind, param) => urls[kind](param),
+  };
+}
+
+/** The prefix a release is read through at its permanent address. */
+export function permanentPrefix(release: Release): Prefix {
+  return release.release === DRAFT ? 'draft' : 'v';
+}
+
+/**
+ * The version switcher of a page of kind `kind` (a track: `param`, its id): the same page in every
+ * release that has it, else that release's front page with its notice. Pages of the playbook
+ * themselves follow supersedes instead (`library.switchTargets(id)`).
+ */
+export function switchTargetsFor(library: Library, kind: Exclude<ReleaseRouteKind, 'page'>, param?: string): SwitchTarget[] {
+  const route: ReleaseRoute = RELEASE_ROUTES[kind];
+  return switchTargetsTo(library, (release) => {
+    const prefix = permanentPrefix(release);
+    const has = route.params(release, library, prefix).includes(param) && (route.switchable?.(release) ?? true);
+    return has ? readingContext(release, prefix).urlOf(kind, param) : undefined;
+  });
+}
+
+/** The switcher over every release: `urlIn` gives the page in a release, or nothing to land on its front page's notice. */
+export function switchTargetsTo(library: Library, urlIn: (release: Release) => string | undefined): SwitchTarget[] {
+  return library.switchTargets(undefined).map(({ release }) => {
+    const url = urlIn(release);
+    return url ? { release, url, kind: 'same' } : { release, url: notInReleaseHash(release.url), kind: 'missing' };
+  });
+}
+
+/** What a trainer's copy-link control can copy for the sections of one page. */
+export interface SectionLinkBases {
+  /** `/latest/<id>/`, which follows the page into every new release; absent when the latest release lacks the page. */
+  latest?: string;
+  /** The page in the release being read: `/v/<version>/<id>/` (or the draft's address). */
+  pinned: string;
+}
+
+/** The page addresses that a section anchor is appended to by the copy-link control. */
+export function sectionLinkBases(library: Library, release: Release, pageId: string): SectionLinkBases {
+  return { latest: library.latest.page(pageId) ? latestUrl(pageId) : undefined, pinned: pageUrl(release.release, pageId) };
+}
