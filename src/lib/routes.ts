@@ -1,4 +1,4 @@
-import { DRAFT, dataCsvUrl, dataUrl, glossaryUrl, latestRoot, latestUrl, notInReleaseHash, onboardingUrl, pageUrl, printUrl } from './addresses.ts';
+import { DRAFT, LATEST, dataCsvUrl, dataUrl, glossaryUrl, latestRoot, latestUrl, notInReleaseHash, onboardingUrl, pageUrl, printUrl, withoutBase } from './addresses.ts';
 import type { Library, Release, SwitchTarget } from './model.ts';
 
 /**
@@ -69,6 +69,34 @@ export const FURNITURE_IDS = ['main', 'contents'] as const;
 export function reservedPageIds(): string[] {
   const segments = Object.values(RELEASE_ROUTES).flatMap((route: ReleaseRoute) => (route.segment ? [route.segment] : []));
   return [...new Set([...segments, ...SITE_SEGMENTS, ...FURNITURE_IDS])];
+}
+
+/** Kinds that are HTML pages a reader reads (the others are files: figures and downloads). */
+export const PAGE_ROUTE_KINDS: readonly ReleaseRouteKind[] = ['home', 'page', 'glossary', 'onboarding', 'track', 'print', 'data', 'writing'];
+
+/**
+ * Which kind of the route table an address is, and under which prefix (`/onboarding/` is the
+ * latest release's); nothing for the site-wide pages (changelog, compare, search, ...).
+ */
+export function routeOf(address: string): { prefix: Prefix; kind: ReleaseRouteKind } | undefined {
+  const segments = withoutBase(address.split(/[?#]/)[0]).split('/').filter(Boolean);
+  const [first, ...others] = segments;
+  const under = (prefix: Prefix, rest: string[]) => {
+    const [segment, param, more] = rest;
+    if (!segment) return { prefix, kind: 'home' as const };
+    const kinds = (Object.entries(RELEASE_ROUTES) as Array<[ReleaseRouteKind, ReleaseRoute]>).filter(([, route]) => route.segment === segment && route.prefixes.includes(prefix));
+    if (!kinds.length) return param === undefined ? { prefix, kind: 'page' as const } : undefined;
+    if (segment === 'data') return { prefix, kind: 'data' as const };
+    // A folder with an index and items (onboarding and its tracks) or only items (figures, files).
+    const [kind] = kinds.find(([name]) => (param === undefined ? RELEASE_ROUTES[name].params === always : RELEASE_ROUTES[name].params !== always)) ?? [];
+    return kind && !more ? { prefix, kind } : undefined;
+  };
+  if (first === undefined) return { prefix: 'latest', kind: 'home' };
+  if (first === 'v' && others.length) return under('v', others.slice(1));
+  if (first === LATEST) return under('latest', others);
+  if (first === DRAFT) return under('draft', others);
+  if (first === 'onboarding') return under('latest', segments);
+  return undefined;
 }
 
 /** Whether `kind` is made under `prefix`. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_PAGE_IDS } from '../../src/lib/schema.ts';
-import { FURNITURE_IDS, PREFIXES, RELEASE_ROUTES, SITE_SEGMENTS, readingContext, routeHas, routePaths, switchTargetsFor, type Prefix, type ReleaseRouteKind } from '../../src/lib/routes.ts';
+import { FURNITURE_IDS, PREFIXES, RELEASE_ROUTES, SITE_SEGMENTS, readingContext, routeHas, routeOf, routePaths, switchTargetsFor, type Prefix, type ReleaseRouteKind } from '../../src/lib/routes.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const PAGES = join(import.meta.dirname, '..', '..', 'src', 'pages');
@@ -87,5 +87,31 @@ describe('the reading context', () => {
       const has = target.release.tracks.some((candidate) => candidate.id === track);
       expect([target.url, target.kind]).toEqual(has ? [`${target.release.url}onboarding/${track}/`, 'same'] : [`${target.release.url}#not-in-release`, 'missing']);
     }
+  });
+});
+
+describe('the kind of an address', () => {
+  it('is read back from the address, under each prefix', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['/', 'latest home'],
+      ['/v/2.0/', 'v home'],
+      ['/v/2.0/tiers/', 'v page'],
+      ['/latest/tiers/#who', 'latest page'],
+      ['/draft/glossary/', 'draft glossary'],
+      ['/onboarding/', 'latest onboarding'],
+      ['/onboarding/physician-lead/', 'latest track'],
+      ['/v/1.1/onboarding/physician-lead/', 'v track'],
+      ['/v/2.0/print/', 'v print'],
+      ['/latest/data/', 'latest data'],
+      ['/draft/writing/', 'draft writing'],
+      ['/v/2.0/files/form.csv', 'v files'],
+      ['/changelog/2.0/', undefined],
+      ['/search/?q=tier', undefined],
+      ['/latest/print/', 'latest page'],
+    ];
+    expect(cases.map(([address]) => {
+      const route = routeOf(address);
+      return [address, route && `${route.prefix} ${route.kind}`];
+    })).toEqual(cases);
   });
 });
