@@ -5,14 +5,17 @@ import { compareBodyUrl, compareDataUrl, comparePickerUrl, compareUrl, pairKey, 
 import { bodiesNeeded, compareData, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
 import type { CompareConfig } from '../lib/compare.ts';
 import { changeGroups, groupsSentence, renderComparison } from '../lib/compare-view.ts';
+import { ISLAND_ROOTS, islandData, requiredPart } from '../lib/islands.ts';
 import { enhanceComparison } from './compare-layout.ts';
 
-const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
-const status = document.querySelector<HTMLElement>('[data-compare-status]');
-const result = document.querySelector<HTMLElement>('[data-compare-result]');
-const config = JSON.parse(document.getElementById('compare--config')?.textContent ?? '{}') as CompareConfig;
-const needsScript = document.querySelector<HTMLElement>('[data-compare-needs-script]');
-if (needsScript) needsScript.hidden = true;
+// The island is loaded by the picker page only: its root and parts are always there.
+const root = requiredPart<HTMLElement>(document, 'compare', `[${ISLAND_ROOTS.compare}]`);
+const part = <T extends Element>(selector: string) => requiredPart<T>(root, 'compare', selector);
+const form = part<HTMLFormElement>('[data-compare-form]');
+const status = part<HTMLElement>('[data-compare-status]');
+const result = part<HTMLElement>('[data-compare-result]');
+const config = islandData<CompareConfig>(part<HTMLElement>('#compare--config'), 'compare');
+part<HTMLElement>('[data-compare-needs-script]').hidden = true;
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -21,14 +24,13 @@ async function json<T>(url: string): Promise<T> {
 }
 
 function say(message: string): void {
-  if (status) status.textContent = message;
+  status.textContent = message;
 }
 
 /** `latest` is a name for the newest release wherever a release is asked for. */
 const keyOf = (name: string) => (name === 'latest' && config.latest ? config.latest : name);
 
 async function show(fromName: string, toName: string): Promise<void> {
-  if (!form || !result) return;
   const from = keyOf(fromName);
   const to = keyOf(toName);
   const fromSelect = form.elements.namedItem('from') as HTMLSelectElement;
@@ -52,11 +54,10 @@ async function show(fromName: string, toName: string): Promise<void> {
   if (order.indexOf(from) > order.indexOf(to)) {
     // Read backwards, every addition would be a removal: say so, and offer the right way round.
     result.innerHTML = '';
-    const name = (key: string) => (key === 'draft' ? 'the draft' : `release ${key}`);
-    say(`${name(from)[0].toUpperCase()}${name(from).slice(1)} is newer than ${name(to)}: a comparison runs from the older release to the newer one.`);
+    say(`${releasePhrase(from)[0].toUpperCase()}${releasePhrase(from).slice(1)} is newer than ${releasePhrase(to)}: a comparison runs from the older release to the newer one.`);
     const link = document.createElement('a');
     link.href = comparePickerUrl(to, from);
-    link.textContent = `Compare from ${name(to)} to ${name(from)} instead`;
+    link.textContent = `Compare from ${releasePhrase(to)} to ${releasePhrase(from)} instead`;
     const line = document.createElement('p');
     line.append(link);
     result.append(line);

@@ -1,11 +1,12 @@
 // On the 404 page only: point a mistyped or outdated address at the page it was probably after.
 import { glossaryUrl, latestRoot, withoutBase } from '../lib/addresses.ts';
+import { islandData, islandRoot, requiredPart } from '../lib/islands.ts';
 import { suggestAddress, type KnownSite } from '../lib/suggest.ts';
 
-const data = document.getElementById('known-site');
-const target = document.getElementById('suggestions');
-if (data && target) {
-  const site = JSON.parse(data.textContent ?? '{}') as KnownSite;
+const root = islandRoot<HTMLElement>(document, 'notFound');
+if (root) {
+  const target = requiredPart<HTMLElement>(root, 'not-found', '#suggestions');
+  const site = islandData<KnownSite>(requiredPart<HTMLElement>(root, 'not-found', '#known-site'), 'not-found');
   const suggestions = suggestAddress(location.pathname, site);
   if (suggestions.length) {
     const heading = document.createElement('h2');

@@ -71,7 +71,12 @@ export function releaseUrl(release: string): string {
 
 /** A page of a release: `/v/2.0/<id>/`, or `/draft/<id>/`. */
 export function pageUrl(release: string, id: string, anchor?: string): string {
-  return `${releaseUrl(release)}${id}/${anchor ? `#${anchor}` : ''}`;
+  return pageAt(releaseUrl(release), id, anchor);
+}
+
+/** A page under the prefix a release is read through (`/v/2.0/`, `/latest/`, `/draft/`). */
+export function pageAt(prefix: string, id: string, anchor?: string): string {
+  return `${prefix}${id}/${anchor ? `#${anchor}` : ''}`;
 }
 
 /** Where `/latest/` pages live: the newest release in effect, at addresses that follow it into every new release. */
@@ -81,7 +86,7 @@ export function latestRoot(): string {
 
 /** The page in the newest release (or, for a removed page, where it went). */
 export function latestUrl(id: string): string {
-  return `${latestRoot()}${id}/`;
+  return pageAt(latestRoot(), id);
 }
 
 /** The site's front page: the latest release. */

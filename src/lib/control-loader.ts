@@ -195,7 +195,7 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
           message: `found "${wanted}", which is no release; expected a frozen release (${frozen.map((r) => r.release).join(', ')}) or the next one, still in the draft`,
         });
       } else if (data.correctedIn.page) {
-        const problem = pageRefProblem(corrector, data.correctedIn.page, corrector === draft ? `the draft (the next release, ${wanted})` : `release ${wanted}`);
+        const problem = pageRefProblem(corrector, data.correctedIn.page, corrector === draft ? `${releasePhrase(DRAFT)} (the next release, ${wanted})` : releasePhrase(wanted));
         if (problem) context.problems.push({ file, field: 'correctedIn.page', message: problem });
       }
     }

@@ -1,4 +1,4 @@
-import { DRAFT, LATEST, dataCsvUrl, dataUrl, glossaryUrl, latestRoot, latestUrl, notInReleaseHash, onboardingUrl, pageUrl, printUrl, withoutBase } from './addresses.ts';
+import { DRAFT, LATEST, dataCsvUrl, dataUrl, glossaryUrl, latestRoot, latestUrl, notInReleaseHash, onboardingUrl, pageAt, pageUrl, printUrl, withoutBase } from './addresses.ts';
 import type { Library, Release, SwitchTarget } from './model.ts';
 
 /**
@@ -152,7 +152,7 @@ export function readingContext(release: Release, prefix: Prefix): ReadingContext
   const under = (kind: ReleaseRouteKind) => (routeHas(kind, prefix) ? root : release.url);
   const urls: Record<ReleaseRouteKind, (param?: string) => string> = {
     home: () => root,
-    page: (id) => `${root}${id}/`,
+    page: (id) => pageAt(root, id!),
     glossary: () => glossaryUrl(under('glossary')),
     onboarding: () => onboardingUrl(under('onboarding')),
     track: (id) => onboardingUrl(under('track'), id),
@@ -167,7 +167,7 @@ export function readingContext(release: Release, prefix: Prefix): ReadingContext
     prefix,
     follows: prefix === 'latest',
     homeUrl: () => root,
-    pageUrl: (id, anchor) => `${root}${id}/${anchor ? `#${anchor}` : ''}`,
+    pageUrl: (id, anchor) => pageAt(root, id, anchor),
     glossaryUrl: (termId) => glossaryUrl(under('glossary'), termId),
     onboardingUrl: (trackId) => onboardingUrl(under('onboarding'), trackId),
     printUrl: () => printUrl(under('print')),
