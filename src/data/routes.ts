@@ -6,8 +6,15 @@ import { getLibrary, releasePaths } from './library.ts';
 /** The route parameter each kind takes (`[page]`, `[track]`, `[name]`), beside `[version]` under /v/. */
 const PARAM: Partial<Record<ReleaseRouteKind, string>> = { page: 'page', track: 'track', figures: 'name', files: 'name' };
 
+/** The frozen releases /v/ makes pages for: `releasePaths()` decides. */
+async function frozenReleases(library: Library): Promise<Release[]> {
+  return (await releasePaths()).map(({ params }) => library.release(params.version)!);
+}
+
 /** What each route file receives: the model, the release it renders and how it is read. */
 export interface RouteProps {
+  /** The kind of the route table the file makes. */
+  kind: ReleaseRouteKind;
   library: Library;
   release: Release;
   ctx: ReadingContext;
@@ -23,19 +30,26 @@ export interface RouteProps {
 export function routeStaticPaths(kind: ReleaseRouteKind, prefix: Prefix, name = PARAM[kind]): GetStaticPaths {
   return async () => {
     const library = await getLibrary();
-    const versions = prefix === 'v' ? (await releasePaths()).map(({ params }) => library.release(params.version)!) : [];
+    const versions = prefix === 'v' ? await frozenReleases(library) : [];
     return routePaths(kind, prefix, library, versions).map(({ release, param }) => ({
       params: { ...(prefix === 'v' ? { version: release.release } : {}), ...(name ? { [name]: param } : {}) },
-      props: { library, release, ctx: readingContext(release, prefix), param } satisfies RouteProps,
+      props: { kind, library, release, ctx: readingContext(release, prefix), param } satisfies RouteProps,
     }));
   };
+}
+
+/** The releases that have `kind` under `prefix`, for a route file whose parameters go deeper than the table's (a data set's tables). */
+export async function routeReleases(kind: ReleaseRouteKind, prefix: Prefix): Promise<Release[]> {
+  const library = await getLibrary();
+  const versions = prefix === 'v' ? await frozenReleases(library) : [];
+  return [...new Set(routePaths(kind, prefix, library, versions).map((path) => path.release))];
 }
 
 /** For a route file without parameters (under /latest/ or /draft/): its props, or none when the release lacks the kind. */
 export async function routeProps(kind: ReleaseRouteKind, prefix: Exclude<Prefix, 'v'>): Promise<RouteProps | undefined> {
   const library = await getLibrary();
   const [path] = routePaths(kind, prefix, library, []);
-  return path && { library, release: path.release, ctx: readingContext(path.release, prefix), param: path.param };
+  return path && { kind, library, release: path.release, ctx: readingContext(path.release, prefix), param: path.param };
 }
 
 export { RELEASE_ROUTES };
