@@ -10,6 +10,12 @@ import { siteBase, sitePath, useSiteBase } from '../../src/lib/addresses.ts';
 // setting: PLAYBOOK_BASE (lead: move into src/settings.ts)
 useSiteBase(process.env.PLAYBOOK_BASE ?? '/');
 
+/**
+ * Built under a base path (npm run test:base). Accessibility does not depend on the base path, so
+ * the axe checks of these specs run at the root only (as do the gates), which keeps the second run short.
+ */
+export const UNDER_BASE = siteBase() !== '/';
+
 /** An address of the site under its base path; one already under it (from the model or the page) is left as it is. */
 export function at(path: string): string {
   return path.startsWith('/') && !path.startsWith(siteBase()) ? sitePath(path) : path;

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { at, atPattern, expect, test } from './base-path.ts';
+import { UNDER_BASE, at, atPattern, expect, test } from './base-path.ts';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/model.ts';
 import { isMaterialIn } from '../../src/lib/material.ts';
@@ -243,6 +243,7 @@ test('every release and the draft have their tracks; the switcher moves between 
 });
 
 test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress shown', async ({ page }) => {
+  test.skip(UNDER_BASE, 'axe runs at the root; the base path changes no markup it checks');
   test.setTimeout(90_000);
   const [track] = await trackLinks(page);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
