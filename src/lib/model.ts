@@ -186,7 +186,6 @@ export interface SwitchTarget {
   kind: Resolution['kind'] | 'front';
 }
 
-export { NOT_IN_RELEASE, notInReleaseId } from './addresses.ts';
 
 /** A page of another release that a release does not have, for its front page's notice naming it. */
 export interface MissingPage {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { notInReleaseId, pagesMissingFrom, versionsManifest } from '../../src/lib/model.ts';
+import { notInReleaseId } from '../../src/lib/addresses.ts';
+import { pagesMissingFrom, versionsManifest } from '../../src/lib/model.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);
