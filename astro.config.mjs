@@ -9,6 +9,7 @@ import copies from './src/integrations/copies.ts';
 import hosting from './src/integrations/hosting.ts';
 import releaseCache from './src/integrations/release-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { useSiteBase } from './src/lib/addresses.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
 import { settings } from './src/settings.ts';
 
@@ -25,6 +26,10 @@ import { settings } from './src/settings.ts';
 const themeEarly = readFileSync(new URL('./src/client/theme-early.js', import.meta.url), 'utf8');
 /** @type {`sha256-${string}`} */
 const themeEarlyHash = `sha256-${createHash('sha256').update(themeEarly).digest('base64')}`;
+
+// The release notes' remark plugin and the integrations run here, outside Vite: tell them the base path
+// the site is published under (settings.base, e.g. /peer-support/).
+useSiteBase(settings.base);
 
 export default defineConfig({
   // The site's public address (e.g. https://playbook.example.org), when known: printed pages then

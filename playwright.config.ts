@@ -6,6 +6,8 @@ import { settings } from './src/settings.ts';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 const port = settings.port;
+// A site built under a base path (npm run test:base) is served and tested under it (tests/e2e/base-path.ts).
+const base = settings.base;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}${base === '/' ? '' : base}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -27,7 +29,7 @@ export default defineConfig({
   // (scripts/serve.ts: trailing-slash redirects and the site's 404 page, as docs/hosting.md asks of a host).
   webServer: {
     command: `npm run preview -- --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -6,7 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
-import { cachedCopy, cachedCopyFile, copyFileName, sizeText } from '../src/lib/copies.ts';
+import { copyFileName } from '../src/lib/addresses.ts';
+import { cachedCopy, cachedCopyFile, sizeText } from '../src/lib/copies.ts';
 import { offlineCss, offlineHtml, type OfflineLinks } from '../src/lib/offline.ts';
 import { settings } from '../src/settings.ts';
 import { builtReleases } from './lib/built-site.ts';

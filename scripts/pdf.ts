@@ -7,9 +7,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cachedCopy, cachedCopyFile, copyFileName, sizeText } from '../src/lib/copies.ts';
-import { releaseUrl } from '../src/lib/model.ts';
-import { printUrl } from '../src/lib/urls.ts';
+import { copyFileName, printUrl, releaseUrl } from '../src/lib/addresses.ts';
+import { cachedCopy, cachedCopyFile, sizeText } from '../src/lib/copies.ts';
 import { settings } from '../src/settings.ts';
 import { builtReleases, openChromium, SITE_ORIGIN, siteContext } from './lib/built-site.ts';
 

@@ -3,8 +3,11 @@
  * browser tests: an address without its trailing slash is redirected to it (`/v/2.0` -> `/v/2.0/`,
  * query kept), and an unknown address gets the site's own 404 page with status 404, so its
  * suggestions appear. `astro preview` does neither. docs/deploying.md says what other hosts need.
+ * A site built under a base path (PLAYBOOK_BASE=/peer-support/) is served under it, as its host
+ * would: `/peer-support/v/2.0/` is `dist/v/2.0/index.html`, and nothing answers outside the base
+ * but the 404 page.
  *
- *   node scripts/serve.ts [--port 4321] [--host 127.0.0.1] [--dir dist]
+ *   node scripts/serve.ts [--port 4321] [--host 127.0.0.1] [--dir dist] [--base /]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,9 +20,11 @@ const { values } = parseArgs({
     port: { type: 'string', default: String(settings.port) },
     host: { type: 'string', default: '127.0.0.1' },
     dir: { type: 'string', default: settings.outDir },
+    base: { type: 'string', default: settings.base },
   },
 });
 const root = resolve(values.dir);
+const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,9 +67,11 @@ function route(dir: string, pathname: string): { file: string; status: 200 | 404
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://site.invalid');
-  const answer = route(root, url.pathname);
+  // The base itself without its slash goes to it, like any folder; outside the base is not the site.
+  const inside = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : url.pathname === base.slice(0, -1) ? '' : undefined;
+  const answer = inside === undefined ? { file: join(root, '404.html'), status: 404 as const } : route(root, inside);
   if ('redirect' in answer) {
-    response.writeHead(301, { location: `${answer.redirect}${url.search}` }).end();
+    response.writeHead(301, { location: `${base}${answer.redirect.replace(/^\//, '')}${url.search}` }).end();
     return;
   }
   response.writeHead(answer.status, { 'content-type': TYPES[extname(answer.file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
@@ -76,4 +83,4 @@ if (!isFile(join(root, '404.html'))) {
   console.error(`No built site in ${root}: run npm run build first.`);
   process.exit(1);
 }
-server.listen(Number(values.port), values.host, () => console.log(`Serving ${root} at http://${values.host}:${values.port}/`));
+server.listen(Number(values.port), values.host, () => console.log(`Serving ${root} at http://${values.host}:${values.port}${base}`));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { searchableHtml, withoutElements } from '../../src/lib/search-index.ts';
-import { RESULTS_SHOWN, SEARCH_ROOT, bundleUrl } from '../../src/lib/search.ts';
-import { searchWordsUrl } from '../../src/lib/search-words.ts';
+import { searchBundleUrl as bundleUrl, searchWordsUrl } from '../../src/lib/addresses.ts';
+import { RESULTS_SHOWN, SEARCH_ROOT } from '../../src/lib/search.ts';
 import { withSitePaths } from '../../src/lib/outside.ts';
 
 /**

@@ -2,23 +2,22 @@
  * "Cite this": fills in the reader's own day as the access date and the full address, and copies the
  * reference; without a clipboard (or when copying fails) it selects the text for the reader to copy.
  */
+import { islandRoots, requiredPart } from '../lib/islands.ts';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const now = new Date();
 const accessed = `${MONTHS[now.getMonth()]} ${now.getDate()}, ${now.getFullYear()}`;
 
-for (const box of document.querySelectorAll<HTMLElement>('.dc-cite')) {
-  const text = box.querySelector<HTMLElement>('[data-cite-text]');
-  const date = box.querySelector<HTMLElement>('[data-cite-accessed]');
-  const url = box.querySelector<HTMLElement>('[data-cite-url]');
-  const button = box.querySelector<HTMLButtonElement>('[data-cite-copy]');
-  const status = box.querySelector<HTMLElement>('[data-cite-status]');
-  if (!text || !button) continue;
-  if (date) date.textContent = accessed;
-  if (url?.dataset.path) url.textContent = `${location.origin}${url.dataset.path}`;
+for (const box of islandRoots<HTMLElement>(document, 'cite')) {
+  const part = <T extends Element>(selector: string) => requiredPart<T>(box, 'cite', selector);
+  const text = part<HTMLElement>('[data-cite-text]');
+  const url = part<HTMLElement>('[data-cite-url]');
+  const button = part<HTMLButtonElement>('[data-cite-copy]');
+  const status = part<HTMLElement>('[data-cite-status]');
+  part<HTMLElement>('[data-cite-accessed]').textContent = accessed;
+  if (url.dataset.path) url.textContent = `${location.origin}${url.dataset.path}`;
   button.hidden = false;
-  const say = (message: string) => {
-    if (status) status.textContent = message;
-  };
+  const say = (message: string) => (status.textContent = message);
   const select = () => {
     const range = document.createRange();
     range.selectNodeContents(text);

@@ -1,17 +1,21 @@
 // On /compare/ only: shows the comparison asked for in ?from=<a>&to=<b>. A prebuilt pair is a
 // redirect to its static page; any other pair is computed here from /compare-data/ with the same
 // code (src/lib) that prebuilt the static pages, and rendered with the same markup.
-import { bodyDataUrl, bodiesNeeded, compareData, releaseDataUrl, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
-import { compareUrl, comparePickerUrl, pairKey, type CompareConfig } from '../lib/compare.ts';
-import { changeGroups, groupsSentence, releaseName, renderComparison } from '../lib/compare-view.ts';
+import { compareBodyUrl, compareDataUrl, comparePickerUrl, compareUrl, pairKey, releasePhrase } from '../lib/addresses.ts';
+import { bodiesNeeded, compareData, releaseFromData, type BodyData, type ReleaseData } from '../lib/compare-data.ts';
+import type { CompareConfig } from '../lib/compare.ts';
+import { changeGroups, groupsSentence, renderComparison } from '../lib/compare-view.ts';
+import { ISLAND_ROOTS, islandData, requiredPart } from '../lib/islands.ts';
 import { enhanceComparison } from './compare-layout.ts';
 
-const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
-const status = document.querySelector<HTMLElement>('[data-compare-status]');
-const result = document.querySelector<HTMLElement>('[data-compare-result]');
-const config = JSON.parse(document.getElementById('compare--config')?.textContent ?? '{}') as CompareConfig;
-const needsScript = document.querySelector<HTMLElement>('[data-compare-needs-script]');
-if (needsScript) needsScript.hidden = true;
+// The island is loaded by the picker page only: its root and parts are always there.
+const root = requiredPart<HTMLElement>(document, 'compare', `[${ISLAND_ROOTS.compare}]`);
+const part = <T extends Element>(selector: string) => requiredPart<T>(root, 'compare', selector);
+const form = part<HTMLFormElement>('[data-compare-form]');
+const status = part<HTMLElement>('[data-compare-status]');
+const result = part<HTMLElement>('[data-compare-result]');
+const config = islandData<CompareConfig>(part<HTMLElement>('#compare--config'), 'compare');
+part<HTMLElement>('[data-compare-needs-script]').hidden = true;
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -20,14 +24,13 @@ async function json<T>(url: string): Promise<T> {
 }
 
 function say(message: string): void {
-  if (status) status.textContent = message;
+  status.textContent = message;
 }
 
 /** `latest` is a name for the newest release wherever a release is asked for. */
 const keyOf = (name: string) => (name === 'latest' && config.latest ? config.latest : name);
 
 async function show(fromName: string, toName: string): Promise<void> {
-  if (!form || !result) return;
   const from = keyOf(fromName);
   const to = keyOf(toName);
   const fromSelect = form.elements.namedItem('from') as HTMLSelectElement;
@@ -51,11 +54,10 @@ async function show(fromName: string, toName: string): Promise<void> {
   if (order.indexOf(from) > order.indexOf(to)) {
     // Read backwards, every addition would be a removal: say so, and offer the right way round.
     result.innerHTML = '';
-    const name = (key: string) => (key === 'draft' ? 'the draft' : `release ${key}`);
-    say(`${name(from)[0].toUpperCase()}${name(from).slice(1)} is newer than ${name(to)}: a comparison runs from the older release to the newer one.`);
+    say(`${releasePhrase(from)[0].toUpperCase()}${releasePhrase(from).slice(1)} is newer than ${releasePhrase(to)}: a comparison runs from the older release to the newer one.`);
     const link = document.createElement('a');
     link.href = comparePickerUrl(to, from);
-    link.textContent = `Compare from ${name(to)} to ${name(from)} instead`;
+    link.textContent = `Compare from ${releasePhrase(to)} to ${releasePhrase(from)} instead`;
     const line = document.createElement('p');
     line.append(link);
     result.append(line);
@@ -64,18 +66,18 @@ async function show(fromName: string, toName: string): Promise<void> {
   say('Comparing…');
   // Every release in between too: only their page lists, to tell in which release each change was made.
   const keys = order.slice(order.indexOf(from), order.indexOf(to) + 1);
-  const datas = await Promise.all(keys.map((key) => json<ReleaseData>(releaseDataUrl(key))));
+  const datas = await Promise.all(keys.map((key) => json<ReleaseData>(compareDataUrl(key))));
   const fromData = datas[0];
   const toData = datas[datas.length - 1];
   const hashes = bodiesNeeded(fromData, toData);
-  const blocks = await Promise.all(hashes.map((hash) => json<BodyData>(bodyDataUrl(hash))));
+  const blocks = await Promise.all(hashes.map((hash) => json<BodyData>(compareBodyUrl(hash))));
   const bodies = new Map(hashes.map((hash, index) => [hash, blocks[index]]));
   const releases = datas.map((data) => releaseFromData(data, bodies));
   const changes = compareData(releases[0], releases[releases.length - 1]);
   result.innerHTML = renderComparison(changes, { releases });
   enhanceComparison(result);
-  const fromTitle = releaseName(changes.from);
-  const toTitle = releaseName(changes.to);
+  const fromTitle = releasePhrase(changes.from.release);
+  const toTitle = releasePhrase(changes.to.release);
   document.title = `Changes from ${fromTitle} to ${toTitle} · ${document.title}`;
   say(`Showing the changes from ${fromTitle} to ${toTitle}: ${groupsSentence(changeGroups(changes))}.`);
   // The section a shared link points at did not exist when the page loaded: go to it now.

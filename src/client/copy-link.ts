@@ -5,9 +5,12 @@
  * the page). The choice is remembered. Without a clipboard (plain HTTP on an intranet address)
  * the button shows the address, selected, to copy by hand.
  */
+import { islandRoot, requiredPart } from '../lib/islands.ts';
+
 const CHOICE_KEY = 'playbook-section-links';
-const choice = document.querySelector<HTMLElement>('[data-copy-links]');
-const announcer = document.querySelector<HTMLElement>('[data-copy-status]');
+const choice = islandRoot<HTMLElement>(document, 'copyLinks');
+// Beside the choice, not in it: the choice stays hidden where there is nothing to choose.
+const announcer = choice && requiredPart<HTMLElement>(document, 'copy-link', '[data-copy-status]');
 
 function say(text: string): void {
   if (announcer) announcer.textContent = text;

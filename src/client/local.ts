@@ -2,13 +2,14 @@
  * Fills every <Local> of the page with the value of the reader's area, marked as local. With no
  * area chosen, or no JavaScript, the neutral phrase and its link to /areas/ stay as they are.
  */
-import { LOCAL_VALUES_URL, chosenArea, type LocalArea } from '../lib/area-choice.ts';
+import { localValuesUrl } from '../lib/addresses.ts';
+import { chosenArea, type LocalArea } from '../lib/area-choice.ts';
 
 async function fill(): Promise<void> {
   const spots = document.querySelectorAll<HTMLElement>('[data-local]');
   const id = chosenArea();
   if (!id || spots.length === 0) return;
-  const response = await fetch(LOCAL_VALUES_URL);
+  const response = await fetch(localValuesUrl());
   if (!response.ok) return;
   const area = ((await response.json()) as Record<string, LocalArea>)[id];
   if (!area) return;

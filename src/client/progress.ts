@@ -2,7 +2,8 @@
  * Onboarding progress, kept in this browser only: the track page's checkboxes and the step on
  * each page of a track. The page works without it; this reveals the controls and fills them in.
  */
-import { PROGRESS_KEY, clearTrack, markStep, parseProgress, restoreRecords, stepState, trackRecords, type ProgressRecord, type ProgressStore, type StepChange, type TrackData } from '../lib/progress.ts';
+import { islandData, islandRoots, requiredPart } from '../lib/islands.ts';
+import { PROGRESS_KEY, clearTrack, markStep, parseProgress, restoreRecords, stepState, trackRecords, type ProgressRecord, type ProgressStore, type TrackData } from '../lib/progress.ts';
 
 function load(): ProgressStore {
   try {
@@ -29,35 +30,33 @@ interface Step {
 }
 
 const steps: Step[] = [];
-const status = document.querySelector<HTMLElement>('[data-progress-status]');
-const summary = document.querySelector<HTMLElement>('[data-track-summary]');
-const dataBlock = document.querySelector('[data-track-data]');
+let summary: HTMLElement | undefined;
 
-// A track page: one data block for all its steps.
-if (dataBlock) {
-  const data = JSON.parse(dataBlock.textContent ?? '{}') as TrackData;
-  for (const item of document.querySelectorAll<HTMLElement>('[data-step]')) {
-    steps.push({ data, page: item.dataset.step!, box: item.querySelector('[data-step-done]')!, note: item.querySelector('[data-step-changed]')!, item });
-  }
-  // Clearing asks first, forgets only what this page shows (this release and the older ones it
-  // carries over), and can be undone until the page is left.
-  const clear = document.querySelector<HTMLButtonElement>('[data-track-clear]')!;
-  const confirm = document.querySelector<HTMLElement>('[data-track-confirm]')!;
-  const undo = document.querySelector<HTMLButtonElement>('[data-track-undo]')!;
+/** Clearing asks first, forgets only what the track page shows (this release and the older ones it
+ * carries over), and can be undone until the page is left. */
+function trackTools(root: HTMLElement, data: TrackData): void {
+  const part = <T extends Element>(selector: string) => requiredPart<T>(root, 'progress', selector);
+  summary = part<HTMLElement>('[data-track-summary]');
+  const status = part<HTMLElement>('[data-progress-status]');
+  const clear = part<HTMLButtonElement>('[data-track-clear]');
+  const confirm = part<HTMLElement>('[data-track-confirm]');
+  const yes = part<HTMLButtonElement>('[data-track-clear-yes]');
+  const no = part<HTMLButtonElement>('[data-track-clear-no]');
+  const undo = part<HTMLButtonElement>('[data-track-undo]');
   const releases = [data.release, ...data.older];
   let cleared: ProgressRecord[] = [];
-  const say = (text: string) => status && (status.textContent = text);
+  const say = (text: string) => (status.textContent = text);
   clear.addEventListener('click', () => {
     confirm.hidden = false;
     undo.hidden = true;
     say('');
-    confirm.querySelector<HTMLButtonElement>('[data-track-clear-yes]')!.focus();
+    yes.focus();
   });
-  confirm.querySelector('[data-track-clear-no]')!.addEventListener('click', () => {
+  no.addEventListener('click', () => {
     confirm.hidden = true;
     clear.focus();
   });
-  confirm.querySelector('[data-track-clear-yes]')!.addEventListener('click', () => {
+  yes.addEventListener('click', () => {
     const store = load();
     cleared = trackRecords(store, data.track, releases);
     save(clearTrack(store, data.track, releases));
@@ -76,16 +75,16 @@ if (dataBlock) {
   });
 }
 
-// A page of a track: the step as the track page has it, from data attributes.
-for (const item of document.querySelectorAll<HTMLElement>('[data-track-step]')) {
-  const { trackStep, release, page, older, changed } = item.dataset;
-  const data: TrackData = {
-    track: trackStep!,
-    release: release!,
-    older: older ? older.split(' ') : [],
-    changed: changed ? { [page!]: JSON.parse(changed) as StepChange[] } : {},
-  };
-  steps.push({ data, page: page!, box: item.querySelector('[data-step-done]')!, note: item.querySelector('[data-step-changed]')!, item });
+// Each root is a track (the track page, or a track this page is a step of), with its data in one
+// format (TrackData) and its steps.
+for (const root of islandRoots<HTMLElement>(document, 'progress')) {
+  const data = islandData<TrackData>(requiredPart<HTMLElement>(root, 'progress', '[data-track-data]'), 'progress');
+  for (const item of root.querySelectorAll<HTMLElement>('[data-step]')) {
+    const box = requiredPart<HTMLInputElement>(item, 'progress', '[data-step-done]');
+    const note = requiredPart<HTMLElement>(item, 'progress', '[data-step-changed]');
+    steps.push({ data, page: item.dataset.step!, box, note, item });
+  }
+  if (root.hasAttribute('data-track-tools')) trackTools(root, data);
 }
 
 function render(): void {

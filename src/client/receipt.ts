@@ -2,12 +2,13 @@
  * The reading receipt: made here, from the progress this browser keeps and the name typed in, then
  * printed or downloaded. Nothing is stored or sent.
  */
+import { islandData, islandRoot, requiredPart } from '../lib/islands.ts';
 import { PROGRESS_KEY, parseProgress, stepState, type TrackData } from '../lib/progress.ts';
 import { RECEIPT_DISCLAIMER, receiptFileName, receiptText, type Receipt, type ReceiptData } from '../lib/receipt.ts';
 
-const section = document.querySelector<HTMLElement>('[data-receipt]');
-const dataBlock = document.querySelector('[data-receipt-data]');
-const trackBlock = document.querySelector('[data-track-data]');
+const section = islandRoot<HTMLElement>(document, 'receipt');
+// The track it certifies: the progress island's data on the same track page.
+const trackRoot = islandRoot<HTMLElement>(document, 'progress');
 
 function readIds(track: TrackData, data: ReceiptData): string[] {
   let text: string | null = null;
@@ -25,14 +26,15 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-if (section && dataBlock && trackBlock) {
-  const data = JSON.parse(dataBlock.textContent ?? '{}') as ReceiptData;
-  const track = JSON.parse(trackBlock.textContent ?? '{}') as TrackData;
-  const progress = section.querySelector<HTMLElement>('[data-receipt-progress]')!;
-  const form = section.querySelector<HTMLFormElement>('[data-receipt-form]')!;
-  const output = section.querySelector<HTMLElement>('[data-receipt-output]')!;
-  const status = section.querySelector<HTMLElement>('[data-receipt-status]')!;
-  const make = section.querySelector<HTMLButtonElement>('[data-receipt-make]')!;
+if (section) {
+  const part = <T extends Element>(root: HTMLElement | undefined, selector: string) => requiredPart<T>(root ?? document, 'receipt', selector);
+  const data = islandData<ReceiptData>(part<HTMLElement>(section, '[data-receipt-data]'), 'receipt');
+  const track = islandData<TrackData>(part<HTMLElement>(trackRoot, '[data-track-data]'), 'receipt');
+  const progress = part<HTMLElement>(section, '[data-receipt-progress]');
+  const form = part<HTMLFormElement>(section, '[data-receipt-form]');
+  const output = part<HTMLElement>(section, '[data-receipt-output]');
+  const status = part<HTMLElement>(section, '[data-receipt-status]');
+  const make = part<HTMLButtonElement>(section, '[data-receipt-make]');
   const update = () => {
     const read = readIds(track, data).length;
     const all = read === data.steps.length;

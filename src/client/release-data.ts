@@ -2,6 +2,7 @@
  * The two files the release switcher and a page's history read (src/lib/release-data.ts), each fetched
  * once per page and cached by the browser like any file of the site.
  */
+import { releasesDataUrl } from '../lib/addresses.ts';
 import type { PageReleasesData, ReleasesData } from '../lib/release-data.ts';
 
 const loaded = new Map<string, Promise<unknown>>();
@@ -18,7 +19,7 @@ function load<T>(url: string): Promise<T> {
   return found as Promise<T>;
 }
 
-export const releases = (): Promise<ReleasesData> => load<ReleasesData>('/releases.json');
+export const releases = (): Promise<ReleasesData> => load<ReleasesData>(releasesDataUrl());
 export const pageReleases = (url: string): Promise<PageReleasesData> => load<PageReleasesData>(url);
 
 /** The release the page belongs to (`<html data-release>`): a release number, `draft`, or undefined. */

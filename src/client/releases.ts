@@ -4,6 +4,7 @@
  * is in effect and what changed in the page since. Read from /releases.json and /page-releases/<id>.json
  * (src/lib/release-data.ts) on load; written compactly, since it counts against what reading a page costs.
  */
+import { latestRoot, latestUrl, releasesDataUrl } from '../lib/addresses.ts';
 import type { PageReleasesData, ReleasesData } from '../lib/release-data.ts';
 
 const current = document.documentElement.dataset.release;
@@ -14,7 +15,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 /** A link; `keep`: the same page elsewhere, so src/client/site.ts carries the section being read over. */
 const link = (href: string, text: string, keep = false) => `<a href="${escape(href)}"${keep ? ' data-keep' : ''}>${escape(text)}</a>`;
 
-void json<ReleasesData>('/releases.json').then(async (all) => {
+void json<ReleasesData>(releasesDataUrl()).then(async (all) => {
   const entry = all.releases.find((candidate) => candidate.release === current);
   if (!entry) return;
   // An upcoming release whose day has come is in effect (src/client/effective.ts says so in its banner).
@@ -60,9 +61,9 @@ void json<ReleasesData>('/releases.json').then(async (all) => {
   // print view, track): the same kind in the latest release, or the stable address the switcher links to.
   const offer =
     !page ? link(switcher.suffix !== undefined && !switcher.needs ? `${latest.url}${switcher.suffix}` : switcher.latestUrl!, `Read this in ${now}`, true)
-    : since?.kind === 'removed' ? `This page is not in ${now}: ${link(`/latest/${page.id}/`, 'see what became of it')}`
-    : since?.kind === 'replaced' ? link(since.url!.replace(latest.url, '/latest/'), `Read the page that replaced it in ${now}`, true)
-    : link(`/latest/${page.id}/`, `Read this in ${now}`, true);
+    : since?.kind === 'removed' ? `This page is not in ${now}: ${link(latestUrl(page.id), 'see what became of it')}`
+    : since?.kind === 'replaced' ? link(since.url!.replace(latest.url, latestRoot()), `Read the page that replaced it in ${now}`, true)
+    : link(latestUrl(page.id), `Read this in ${now}`, true);
   document.querySelector('.site-header')!.insertAdjacentHTML('beforeend', `<div class="banner banner--old" role="note"><p>You are reading <strong>${read}</strong>; the latest is <strong>${now}</strong>. ${offer}.</p></div>`);
 
   const history = document.querySelector('[data-page-timeline]');

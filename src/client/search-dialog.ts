@@ -1,5 +1,6 @@
 // The search dialog behind the header's Search button: a modal <dialog> built on first open.
-import { releaseLabel, searchPageUrl } from '../lib/search.ts';
+import { latestRoot, releaseName, releasePhrase } from '../lib/addresses.ts';
+import { searchPageUrl } from '../lib/search.ts';
 import { createSearch, h } from './search-ui.ts';
 
 let opened: { dialog: HTMLDialogElement; input: HTMLInputElement } | undefined;
@@ -7,14 +8,14 @@ let opener: HTMLElement | undefined;
 
 function build(): { dialog: HTMLDialogElement; input: HTMLInputElement } {
   const release = document.documentElement.dataset.release;
-  const where = !release ? 'the playbook' : release === 'draft' ? 'the draft' : `release ${release}`;
+  const where = release ? releasePhrase(release) : 'the playbook';
   const title = h('h2', { id: 'search-dialog-title' }, `Search ${where}`);
   const share = h('a', { class: 'search-dialog__share', href: searchPageUrl({ q: '', release, all: false }) }, 'Open this search as a page you can share');
   const search = createSearch({
     id: 'search-dialog',
     release,
     resultHeading: 'h3',
-    latestAddresses: location.pathname.startsWith('/latest/'),
+    latestAddresses: location.pathname.startsWith(latestRoot()),
     onQuery: (query) => share.setAttribute('href', searchPageUrl(query)),
   });
   const close = h('button', { type: 'button', class: 'search-dialog__close' }, 'Close');
@@ -23,7 +24,7 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement } {
     { class: 'search-dialog', 'aria-labelledby': title.id },
     h('div', { class: 'search-dialog__head' }, title, close),
     search.element,
-    h('p', { class: 'search-dialog__foot' }, share, h('span', { class: 'search-dialog__hint' }, `${release ? releaseLabel(release) : 'Latest release'} · Esc closes`)),
+    h('p', { class: 'search-dialog__foot' }, share, h('span', { class: 'search-dialog__hint' }, `${release ? releaseName(release) : 'Latest release'} · Esc closes`)),
   ) as HTMLDialogElement;
 
   close.addEventListener('click', () => dialog.close());

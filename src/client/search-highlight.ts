@@ -1,11 +1,12 @@
 // Marks the searched words on a page opened from a search result (?pagefind-highlight=<word>),
 // with Pagefind's highlighter. Its own styles are off (they would be an inline <style>); the
 // site's stylesheet styles mark.pagefind-highlight.
-import { HIGHLIGHT_PARAM, SEARCH_ROOT } from '../lib/search.ts';
+import { searchRoot } from '../lib/addresses.ts';
+import { HIGHLIGHT_PARAM } from '../lib/search.ts';
 
 type Highlighter = new (options: Record<string, unknown>) => unknown;
 
-await import(/* @vite-ignore */ `${SEARCH_ROOT}pagefind-highlight.js`);
+await import(/* @vite-ignore */ `${searchRoot()}pagefind-highlight.js`);
 const PagefindHighlight = (window as unknown as { PagefindHighlight: Highlighter }).PagefindHighlight;
 new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: '[data-pagefind-body]' });
 // Without a section to land on, bring the first match into view.

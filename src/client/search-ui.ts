@@ -1,14 +1,12 @@
 // The search form and its results, shared by the header dialog and the /search/ page. Loaded only
 // when a reader opens search; Pagefind's runtime and a release's bundle are fetched on first use.
 import { ROLES, TIERS } from '../lib/roles.ts';
+import { releaseName, searchCatalogueUrl, searchRoot, searchUrl, searchWordsUrl, siteBase } from '../lib/addresses.ts';
 import {
-  CATALOGUE_URL,
   HIGHLIGHT_PARAM,
   RESULTS_SHOWN,
-  SEARCH_ROOT,
   pagefindFilters,
   planSearch,
-  releaseLabel,
   filterSummary,
   latestAddress,
   pageKey,
@@ -21,7 +19,7 @@ import {
   type SearchPlan,
   type SearchQuery,
 } from '../lib/search.ts';
-import { correctedQuery, mergeResults, numberPhrases, phraseWords, scoredPhraseHits, searchWordsFromFile, searchWordsUrl, synonymQueries, type SearchWords, type SearchWordsFile } from '../lib/search-words.ts';
+import { correctedQuery, mergeResults, numberPhrases, phraseWords, scoredPhraseHits, searchWordsFromFile, synonymQueries, type SearchWords, type SearchWordsFile } from '../lib/search-words.ts';
 
 /** The part of Pagefind's JS API the islands use (pagefind.js is served by the site, not bundled). */
 interface PagefindResult {
@@ -84,14 +82,16 @@ async function findAll(pagefind: PagefindInstance, q: string, filters: Record<st
   return { results, corrected: correctedResults.length ? corrected : undefined, correctedFirst: first };
 }
 
-const indexOptions = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 };
+// The index holds paths inside the site (`/v/2.0/…`); baseUrl puts results under the site's base path.
+const indexOptions = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, baseUrl: siteBase() };
 // noWorker is an option of the instance only: given to mergeIndex, Pagefind logs "Unknown Pagefind option".
 const pagefindOptions = { noWorker: true, ...indexOptions };
 
 let catalogue: Promise<SearchCatalogue> | undefined;
 export function loadCatalogue(): Promise<SearchCatalogue> {
-  catalogue ??= fetch(CATALOGUE_URL).then((response) => {
-    if (!response.ok) throw new Error(`${CATALOGUE_URL}: ${response.status}`);
+  const url = searchCatalogueUrl();
+  catalogue ??= fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return response.json() as Promise<SearchCatalogue>;
   });
   return catalogue;
@@ -108,7 +108,7 @@ function instanceFor(plan: SearchPlan): Promise<PagefindInstance> {
   let instance = instances.get(key);
   if (!instance) {
     instance = (async () => {
-      const runtime = (await import(/* @vite-ignore */ `${SEARCH_ROOT}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindInstance };
+      const runtime = (await import(/* @vite-ignore */ `${searchRoot()}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindInstance };
       const [first, ...merged] = plan.bundles;
       const pagefind = runtime.createInstance({ ...pagefindOptions, basePath: first });
       await Promise.all(merged.map((bundle) => pagefind.mergeIndex(bundle, indexOptions)));
@@ -180,7 +180,7 @@ export function createSearch(options: SearchOptions): SearchView {
   const scope: HTMLElement[] = [];
   if (options.releasePicker) {
     const picker = options.releasePicker;
-    const releases: Array<[string, string]> = picker.releases.map((release) => [release, release === picker.latest ? `${releaseLabel(release)} (latest)` : releaseLabel(release)]);
+    const releases: Array<[string, string]> = picker.releases.map((release) => [release, release === picker.latest ? `${releaseName(release)} (latest)` : releaseName(release)]);
     if (picker.draft) releases.push(['draft', 'Draft (unreleased)']);
     scope.push(select('release', 'Release', `${id}-release`, releases, query.release ?? options.release ?? picker.latest));
   } else if (options.release) {
@@ -205,7 +205,7 @@ export function createSearch(options: SearchOptions): SearchView {
   );
   const form = h(
     'form',
-    { class: 'search-form', role: 'search', action: '/search/', method: 'get', 'aria-label': 'Search the playbook' },
+    { class: 'search-form', role: 'search', action: searchUrl(), method: 'get', 'aria-label': 'Search the playbook' },
     h('div', { class: 'search-form__words' }, h('label', { for: input.id }, 'Words to find'), input),
     filters,
   ) as HTMLFormElement;
@@ -275,11 +275,11 @@ export function createSearch(options: SearchOptions): SearchView {
       const earlier = key ? shownPages.get(key) : undefined;
       if (earlier && view.release) {
         // The same page in another release: one line under the first hit, not a result of its own.
-        earlier.append(earlier.childElementCount ? ', ' : '', h('a', { href: address(view.url) }, releaseLabel(view.release)));
+        earlier.append(earlier.childElementCount ? ', ' : '', h('a', { href: address(view.url) }, releaseName(view.release)));
         earlier.parentElement!.hidden = false;
         continue;
       }
-      const where = [view.kind ?? view.part, plan?.all && view.release ? releaseLabel(view.release) : undefined].filter(Boolean).join(' · ');
+      const where = [view.kind ?? view.part, plan?.all && view.release ? releaseName(view.release) : undefined].filter(Boolean).join(' · ');
       const excerpt = h('p', { class: 'search-result__excerpt' });
       excerpt.innerHTML = view.excerpt; // Pagefind escapes the page text and adds only <mark>.
       const sections = view.sections.map((section) => {

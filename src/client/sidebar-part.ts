@@ -2,6 +2,7 @@
  * A folded part of the sidebar, listing its pages when first opened: the page lists only the pages of
  * the part being read (issue 16), the others come from the release's contents.json (src/lib/contents.ts).
  */
+import { pageAt } from '../lib/addresses.ts';
 import type { ReleaseContents } from '../lib/contents.ts';
 
 let contents: Promise<ReleaseContents> | undefined;
@@ -18,7 +19,7 @@ export async function fillPart(part: HTMLDetailsElement): Promise<void> {
   const items = pages.map(([id, title]) => {
     const item = document.createElement('li');
     const link = item.appendChild(document.createElement('a'));
-    link.href = `${sidebar.base}${id}/`;
+    link.href = pageAt(sidebar.base!, id);
     link.textContent = title;
     return item;
   });

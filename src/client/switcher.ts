@@ -3,6 +3,7 @@
  * from /releases.json and /page-releases/<id>.json (src/lib/release-data.ts): a frozen page lists no
  * release but its own (issue 16).
  */
+import { notInReleaseHash } from '../lib/addresses.ts';
 import type { PageReleasesData, ReleaseEntry, ReleasesData } from '../lib/release-data.ts';
 import { current, pageReleases, releases } from './release-data.ts';
 
@@ -34,7 +35,7 @@ function targets(all: ReleasesData, page: PageReleasesData | undefined): Array<{
   const needs = switcher?.dataset.needs ?? '';
   const has = (entry: ReleaseEntry) =>
     needs === 'tracks' ? entry.tracks.length > 0 : needs === 'data' ? entry.data : needs.startsWith('track:') ? entry.tracks.includes(needs.slice(6)) : true;
-  return all.releases.map((entry) => (has(entry) ? { entry, url: `${entry.url}${suffix}`, kind: 'same' } : { entry, url: `${entry.url}#not-in-release`, kind: 'missing' }));
+  return all.releases.map((entry) => (has(entry) ? { entry, url: `${entry.url}${suffix}`, kind: 'same' } : { entry, url: notInReleaseHash(entry.url), kind: 'missing' }));
 }
 
 const note = (kind: string) =>

@@ -1,38 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { MEDIA_TYPES, type AssetRecord } from '../lib/assets.ts';
-import type { Release } from '../lib/model.ts';
-import { getLibrary, renderedReleases } from './library.ts';
-
-type Kind = AssetRecord['kind'];
-/** Which releases a route publishes: each frozen one under /v/<version>/, the draft, or the latest. */
-type Where = 'versions' | 'draft' | 'latest';
-
-async function releasesAt(where: Where, library: Awaited<ReturnType<typeof getLibrary>>): Promise<Release[]> {
-  if (where === 'versions') return renderedReleases();
-  if (where === 'draft') return library.draft ? [library.draft] : [];
-  return [library.latest];
-}
-
-/**
- * `getStaticPaths` for the figures or downloads of releases: every file at its permanent address
- * (`/v/<version>/files/<name>`), so a template downloaded from a release can be cited for ever.
- */
-export function assetPaths(kind: Kind, where: Where): GetStaticPaths {
-  return async () => {
-    const library = await getLibrary();
-    return (await releasesAt(where, library)).flatMap((release) =>
-      release.assets
-        .filter((asset) => asset.kind === kind)
-        .map((asset) => ({ params: { name: asset.name, ...(where === 'versions' ? { version: release.release } : {}) }, props: { asset } })),
-    );
-  };
-}
+import type { APIRoute } from 'astro';
+import { MEDIA_TYPES } from '../lib/assets.ts';
+import { RELEASE_ROUTES, type RouteProps } from './routes.ts';
+import type { ReleaseRoute } from '../lib/routes.ts';
 
 /** The file's bytes: as written, or compressed at build for a raster figure. */
 export const serveAsset: APIRoute = ({ props }) => {
-  const asset = (props as { asset: AssetRecord }).asset;
+  const { kind, release, param } = props as RouteProps;
+  // The folder of the route (figures/ or files/) and the name: the asset's path in its release.
+  const route: ReleaseRoute = RELEASE_ROUTES[kind];
+  const path = `${route.segment}/${param}`;
+  const asset = release.assets.find((candidate) => candidate.path === path);
+  if (!asset) throw new Error(`release ${release.release} has no ${path}; expected the route table's ${kind} to be the release's assets`);
   const type = MEDIA_TYPES[extname(asset.name).slice(1).toLowerCase()] ?? 'application/octet-stream';
   return new Response(readFileSync(asset.served), { headers: { 'Content-Type': type } });
 };

@@ -3,10 +3,6 @@
  * the islands stay a few hundred bytes: where the values are, and where the choice is kept.
  */
 
-/** Where the directory of areas is: the neutral text of every `<Local>` links here. */
-export const AREAS_URL = '/areas/';
-/** The JSON the Local island reads: every area's values, by area id. Built from content/areas/. */
-export const LOCAL_VALUES_URL = '/areas/local.json';
 /** The browser's record of the reader's area (localStorage); it never leaves the browser. */
 export const AREA_STORAGE_KEY = 'playbook-area';
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { areasUrl } from './addresses.ts';
 import { listFiles } from './digest.ts';
 import { readYamlContent } from './read-text.ts';
 import type { ContentProblem } from './problems.ts';
@@ -27,8 +28,7 @@ export const LOCAL_KEYS = {
 export type LocalKey = keyof typeof LOCAL_KEYS;
 export const LOCAL_KEY_NAMES = Object.keys(LOCAL_KEYS) as LocalKey[];
 
-export { AREAS_URL, AREA_STORAGE_KEY, LOCAL_VALUES_URL } from './area-choice.ts';
-import { AREAS_URL } from './area-choice.ts';
+export { AREA_STORAGE_KEY } from './area-choice.ts';
 
 const detail = z.string({ error: 'expected the detail as quoted text' }).trim().min(1, { error: 'expected the detail as text, not empty' });
 
@@ -117,9 +117,6 @@ export function areaChecksDue(areas: readonly Area[], periodMonths: number): Sta
 
 /** What the Local island reads: each area's name and details, by id. */
 export function localValues(areas: readonly Area[]): Record<string, { name: string; url: string; illustrative: boolean; details: Partial<Record<LocalKey, string>> }> {
-  return Object.fromEntries(areas.map((area) => [area.id, { name: area.name, url: areaUrl(area.id), illustrative: area.illustrative, details: area.details }]));
+  return Object.fromEntries(areas.map((area) => [area.id, { name: area.name, url: areasUrl(area.id), illustrative: area.illustrative, details: area.details }]));
 }
 
-export function areaUrl(id: string): string {
-  return `${AREAS_URL}${id}/`;
-}

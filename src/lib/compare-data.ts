@@ -43,15 +43,6 @@ export interface ReleaseData {
 /** The text blocks of one page body. */
 export type BodyData = TextBlock[];
 
-export const COMPARE_DATA_DIR = '/compare-data/';
-
-export function releaseDataUrl(release: string): string {
-  return `${COMPARE_DATA_DIR}${release}.json`;
-}
-
-export function bodyDataUrl(bodyHash: string): string {
-  return `${COMPARE_DATA_DIR}body/${bodyHash}.json`;
-}
 
 /** What `/compare-data/<release>.json` holds for a release of the model. */
 export function releaseData(library: Library, release: Release): ReleaseData {

@@ -1,3 +1,4 @@
+import { releasePhrase } from './addresses.ts';
 import type { ChangeKind, ChangeTotals, ComparablePage, ComparableRelease, PageChange, ReleaseChanges } from './changes.ts';
 import { changeReleases, type ChangeReleases } from './change-steps.ts';
 import { condense, diffBlocks, type DiffRow, type SkippedRows } from './diff.ts';
@@ -52,10 +53,6 @@ function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   return new Html(strings.reduce((out, text, index) => out + render(values[index - 1]) + text));
 }
 
-/** "release 1.1" or "the draft", for sentences. */
-export function releaseName(release: Pick<ViewRelease, 'isDraft' | 'label'>): string {
-  return release.isDraft ? 'the draft' : `release ${release.label}`;
-}
 
 function pages(count: number): string {
   return `${count} ${count === 1 ? 'page' : 'pages'}`;
@@ -73,7 +70,7 @@ function percent(share: number): string {
 
 /** "release 1.1, 2.0 and the draft": where one kind of change happened. */
 function releaseList(releases: readonly ViewRelease[]): string {
-  const names = releases.map((release, index) => (release.isDraft ? 'the draft' : index === 0 ? `release ${release.label}` : release.label));
+  const names = releases.map((release, index) => (index === 0 || release.isDraft ? releasePhrase(release.release) : release.label));
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
@@ -260,8 +257,8 @@ function facts(change: ViewChange, from: ViewRelease, to: ViewRelease, where: Ch
     );
   }
   const links = [
-    before && html`<a href="${before.url}">As it was in ${releaseName(from)}</a>`,
-    after && html`<a href="${after.url}">As it is in ${releaseName(to)}</a>`,
+    before && html`<a href="${before.url}">As it was in ${releasePhrase(from.release)}</a>`,
+    after && html`<a href="${after.url}">As it is in ${releasePhrase(to.release)}</a>`,
   ].filter((link): link is Html => Boolean(link));
   return html`<ul class="page-diff__facts">${items}<li>${links.map((link, index) => html`${index ? ' · ' : ''}${link}`)}</li></ul>`;
 }
@@ -311,7 +308,7 @@ export function renderComparison(changes: ViewChanges, options: ComparisonOption
   const ordered = [...groups.added, ...groups.changed, ...groups.moved, ...groups.removed];
   const date = (release: ViewRelease) => (release.date ? html` (<time datetime="${release.date}">${release.date}</time>)` : '');
   const between = releases.slice(1, -1);
-  return html`<p class="compare-lead">From <a href="${from.url}">${releaseName(from)}</a>${date(from)} to <a href="${to.url}">${releaseName(to)}</a>${date(to)}: ${groupsSentence(groups)}; ${pages(changes.unchanged.length)} unchanged.${
+  return html`<p class="compare-lead">From <a href="${from.url}">${releasePhrase(from.release)}</a>${date(from)} to <a href="${to.url}">${releasePhrase(to.release)}</a>${date(to)}: ${groupsSentence(groups)}; ${pages(changes.unchanged.length)} unchanged.${
     between.length ? html` Between them came ${releaseList(between)}; each change below names the release it was made in.` : ''
   }</p>
 <p class="compare-legend">In the text below, inserted words are <ins>underlined</ins> and deleted words <del>struck through</del>; screen readers announce them as inserted and deleted. Headings are the pages' own, so you can move through a page's changes by heading.</p>

@@ -11,6 +11,7 @@ import type { DocumentControl, NoticeRecord } from './document-control.ts';
 import { compareHashes, digestOf, hashFolder, hashText, listFiles, type FileHashes } from './digest.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import type { FileLink, PageLink } from './links.ts';
+import { DRAFT, releasePhrase } from './addresses.ts';
 import { DRAFT_NOTES, checkNotesBody, placeholderProblems } from './notes.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { readContentText } from './read-text.ts';
@@ -31,7 +32,7 @@ import {
 import { compareVersions, isVersion } from './version.ts';
 
 /** The key of the unreleased draft wherever a release number could stand. */
-export const DRAFT = 'draft';
+export { DRAFT } from './addresses.ts';
 
 export interface LoadedPage {
   /** A release number, or `draft`. */
@@ -329,7 +330,7 @@ function crossCheck(context: Context, release: LoadedRelease, everReleased: Set<
     }
   }
   const partIds = new Set(release.parts.map((part) => part.id));
-  const label = release.release === DRAFT ? 'the draft' : `release ${release.release}`;
+  const label = releasePhrase(release.release);
   for (const page of release.pages) {
     const { file, frontmatter } = page;
     if (release.parts.length && !partIds.has(frontmatter.part)) {
@@ -363,7 +364,7 @@ function crossCheck(context: Context, release: LoadedRelease, everReleased: Set<
 
 /** Page links must name a page (and heading) of the same release; file links a file of its folder. Lines are of the file. */
 function checkLinks(context: Context, release: LoadedRelease, byId: Map<string, LoadedPage>, file: string, pages: readonly PageLink[], files: readonly FileLink[]): void {
-  const label = release.release === DRAFT ? 'the draft' : `release ${release.release}`;
+  const label = releasePhrase(release.release);
   for (const link of pages) {
     const target = byId.get(link.page);
     if (!target) {

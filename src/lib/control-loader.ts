@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { DRAFT, pageUrl, releasePhrase } from './addresses.ts';
 import { compilePage } from './compile.ts';
 import type { LoadedRelease } from './content.ts';
 import type { DocumentControl, NoticeRecord } from './document-control.ts';
@@ -96,7 +97,7 @@ export function changedPageIds(previous: LoadedRelease | undefined, release: Loa
 export function checkChangeClasses(context: Context, control: DocumentControl, previous: LoadedRelease | undefined, release: LoadedRelease): void {
   const { edited, added, removed } = changedPageIds(previous, release);
   const changed = new Set([...edited, ...added, ...removed]);
-  const label = release.release === 'draft' ? 'the draft' : `release ${release.release}`;
+  const label = releasePhrase(release.release);
   for (const id of Object.keys(control.changes)) {
     if (!changed.has(id)) {
       context.problems.push({
@@ -178,7 +179,7 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
         return;
       }
       affected.pages?.forEach((ref, pageIndex) => {
-        const problem = pageRefProblem(release, ref, `release ${release.release}`);
+        const problem = pageRefProblem(release, ref, releasePhrase(release.release));
         if (problem) context.problems.push({ file, field: `affects[${index}].pages[${pageIndex}]`, message: problem });
       });
     });
@@ -194,7 +195,7 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
           message: `found "${wanted}", which is no release; expected a frozen release (${frozen.map((r) => r.release).join(', ')}) or the next one, still in the draft`,
         });
       } else if (data.correctedIn.page) {
-        const problem = pageRefProblem(corrector, data.correctedIn.page, corrector === draft ? `the draft (the next release, ${wanted})` : `release ${wanted}`);
+        const problem = pageRefProblem(corrector, data.correctedIn.page, corrector === draft ? `${releasePhrase(DRAFT)} (the next release, ${wanted})` : releasePhrase(wanted));
         if (problem) context.problems.push({ file, field: 'correctedIn.page', message: problem });
       }
     }
@@ -207,12 +208,12 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
     if (compiled.page && target) {
       for (const link of compiled.page.links) {
         const ref = link.anchor ? `${link.page}#${link.anchor}` : link.page;
-        const problem = pageRefProblem(target, ref, target === draft ? 'the draft' : `release ${target.release}`);
+        const problem = pageRefProblem(target, ref, releasePhrase(target.release));
         if (problem) context.problems.push({ file, field: 'body', line: link.line === undefined ? undefined : link.line + split.bodyLine - 1, message: `a link to page:${ref}: ${problem}` });
       }
     }
     if (context.problems.length > before || !compiled.page) continue;
-    const base = target === draft || !target ? '/draft/' : `/v/${target.release}/`;
+    const release = target === draft || !target ? DRAFT : target.release;
     notices.push({
       id,
       file,
@@ -220,7 +221,7 @@ export async function loadNotices(context: Context, contentDir: string, lookup: 
       date: data.date,
       title: data.title,
       // Links were compiled relative to a page (../id/); a notice shows on many pages, so they become absolute.
-      html: compiled.page.html.replace(/href="\.\.\/([a-z0-9-]+)\/(#[^"]*)?"/g, (_, page: string, hash = '') => `href="${base}${page}/${hash}"`),
+      html: compiled.page.html.replace(/href="\.\.\/([a-z0-9-]+)\/(#[^"]*)?"/g, (_, page: string, hash = '') => `href="${pageUrl(release, page)}${hash}"`),
       affects: data.affects.map((affected) => ({
         release: affected.release,
         pages: affected.pages?.map((ref) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyFileName, type CopyKind } from './addresses.ts';
 
 /**
  * Copies of a whole frozen release for reading away from the site: a PDF made from its print view
@@ -8,8 +9,6 @@ import { join } from 'node:path';
  * once and kept in the copies folder (settings.copiesDir) under a key of the release's digest and
  * the notices attached to it, so a frozen release's copies are made again only when a notice is added.
  */
-
-export type CopyKind = 'pdf' | 'offline';
 
 /** A notice as the key reads it: changing its date or title makes the copies again. */
 export interface NoticeStamp {
@@ -45,7 +44,3 @@ export function noticesOf<N extends NoticeStamp & { affects: ReadonlyArray<{ rel
   return notices.filter((notice) => notice.affects.some((affected) => affected.release === release)).map(({ id, date, title }) => ({ id, date, title }));
 }
 
-/** The file names of a release's copies on the site (under `/v/<version>/copies/`). */
-export function copyFileName(release: string, kind: CopyKind): string {
-  return `peer-support-playbook-${release}${kind === 'pdf' ? '.pdf' : '-offline.zip'}`;
-}

@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import { NOTICE_LABELS } from './document-control.ts';
 import { classedChanges } from './material.ts';
-import { correctionUrl, type Library } from './model.ts';
+import { changelogUrl, correctionUrl, feedUrl, releaseHeading } from './addresses.ts';
+import type { Library } from './model.ts';
 
 /** Stands in for the site's address when none is configured; `.invalid` can never be reached. */
 const PLACEHOLDER = 'https://playbook.invalid';
@@ -20,13 +21,13 @@ export function releasesFeed(library: Library, site: URL | string | undefined, a
     title: 'Peer Support Playbook: releases',
     description: 'Each new release of the playbook for clinician peer support programs, with what changed.',
     id: idOf('changelog'),
-    link: url('/changelog/'),
+    link: url(changelogUrl()),
     language: 'en',
     // The newest release or notice: a notice on a frozen release is news to subscribers too.
     updated: new Date([library.newest.date ?? '', ...library.notices.map((notice) => notice.date)].sort().at(-1) || Date.now()),
     generator: false,
     author: { name: author },
-    feedLinks: { atom: url('/changelog/feed.xml') },
+    feedLinks: { atom: url(feedUrl()) },
   });
   // Only material changes reach the feed (GOV.UK's change notes); editorial ones are in the changelog.
   for (const release of library.newestFirst) {
@@ -37,9 +38,9 @@ export function releasesFeed(library: Library, site: URL | string | undefined, a
     const changes = previous ? (lines.length ? `<p>Material changes since ${previous.release}:</p><ul>${lines.join('')}</ul>` : `<p>No material changes since ${previous.release}.</p>`) : `<p>The first release: ${release.pages.length} pages.</p>`;
     const effective = release.effective && release.effective !== release.date ? `<p>In effect from ${release.effective}.</p>` : '';
     feed.addItem({
-      title: escape(`Release ${release.release}: ${release.title}`),
+      title: escape(releaseHeading(release.release, release.title)),
       id: idOf(`release:${release.release}`),
-      link: url(`/changelog/${release.release}/`),
+      link: url(changelogUrl(release.release)),
       date: new Date(release.date ?? Date.now()),
       description: release.summary,
       content: `<p>${escape(release.summary)}</p>${effective}${changes}`,
@@ -54,7 +55,7 @@ export function releasesFeed(library: Library, site: URL | string | undefined, a
     feed.addItem({
       title: escape(`${NOTICE_LABELS[notice.kind]}: ${notice.title}`),
       id: idOf(`notice:${notice.id}`),
-      link: url(`/changelog/${releases[0]}/#notice-${notice.id}`),
+      link: url(changelogUrl(releases[0], `notice-${notice.id}`)),
       date: new Date(`${notice.date}T00:00:00Z`),
       description: `${NOTICE_LABELS[notice.kind]} on release ${releases.join(', ')}: ${notice.title}`,
       content: `<p>Affects release ${escape(releases.join(', '))}.</p>${notice.html.replace(/href="\//g, `href="${url('/')}`)}${fix}`,

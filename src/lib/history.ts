@@ -1,4 +1,4 @@
-import { compareUrl } from './compare.ts';
+import { compareUrl } from './addresses.ts';
 import type { Library, Page, Release } from './model.ts';
 
 /** What a page's release did to it, for the line at the top of every page. */

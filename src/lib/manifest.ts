@@ -1,5 +1,6 @@
 import type { NoticeRecord, ReleaseStatus } from './document-control.ts';
-import { correctionUrl, pageUrl, type Library, type Release } from './model.ts';
+import { correctionUrl, pageUrl } from './addresses.ts';
+import type { Library, Release } from './model.ts';
 
 /** A notice as /versions.json carries it. */
 export interface ManifestNotice {
@@ -63,7 +64,7 @@ export function versionsManifest(library: Library): VersionsManifest {
       affects: notice.affects.map((affected) => ({
         release: affected.release,
         ...(affected.pages
-          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: `${pageUrl(affected.release, page)}${anchor ? `#${anchor}` : ''}` })) }
+          ? { pages: affected.pages.map(({ page, anchor }) => ({ id: anchor ? `${page}#${anchor}` : page, url: pageUrl(affected.release, page, anchor) })) }
           : {}),
       })),
       ...(notice.correctedIn

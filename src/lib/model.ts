@@ -1,5 +1,6 @@
 import { computeChanges, type ReleaseChanges } from './changes.ts';
-import { DRAFT, type LoadedContent } from './content.ts';
+import { DRAFT, correctionUrl, notInReleaseHash, pageUrl, releaseLabel, releaseName, releasePhrase, releaseUrl } from './addresses.ts';
+import type { LoadedContent } from './content.ts';
 import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
 import { recordsFromContent, type PageRecord, type ReleaseRecord } from './records.ts';
 import type { Part } from './schema.ts';
@@ -45,18 +46,6 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-export function releaseUrl(release: string): string {
-  return release === DRAFT ? '/draft/' : `/v/${release}/`;
-}
-
-export function pageUrl(release: string, id: string): string {
-  return `${releaseUrl(release)}${id}/`;
-}
-
-export function latestUrl(id: string): string {
-  return `/latest/${id}/`;
-}
-
 function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
   const partIndex = new Map(record.parts.map((part, index) => [part.id, index]));
   const sorted = [...records].sort(
@@ -76,9 +65,9 @@ function buildRelease(record: ReleaseRecord, records: PageRecord[]): Release {
     ...record,
     isDraft,
     url: releaseUrl(record.release),
-    label: isDraft ? 'Draft' : record.release,
-    name: isDraft ? 'Draft' : `Release ${record.release}`,
-    phrase: isDraft ? 'the draft' : `release ${record.release}`,
+    label: releaseLabel(record.release),
+    name: releaseName(record.release),
+    phrase: releasePhrase(record.release),
     pages,
     parts: record.parts.map((part) => ({ ...part, pages: pages.filter((page) => page.part === part.id) })),
     page: (id) => byId.get(id),
@@ -146,13 +135,6 @@ export interface SwitchTarget {
   kind: Resolution['kind'] | 'front';
 }
 
-/** The fragment the front page answers with a notice: the page is not part of this release. */
-export const NOT_IN_RELEASE = 'not-in-release';
-
-/** The same notice naming the page the reader came from: `not-in-release--<page-id>`. */
-export function notInReleaseId(id: string): string {
-  return `${NOT_IN_RELEASE}--${id}`;
-}
 
 /** A page of another release that a release does not have, for its front page's notice naming it. */
 export interface MissingPage {
@@ -303,7 +285,7 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
       [...releases].reverse().concat(draft ? [draft] : []).map((release): SwitchTarget => {
         if (id === undefined) return { release, url: release.url, kind: 'front' };
         const resolution = resolve(id, release);
-        if (resolution.kind === 'missing') return { release, url: `${release.url}#${notInReleaseId(id)}`, kind: 'missing' };
+        if (resolution.kind === 'missing') return { release, url: notInReleaseHash(release.url, id), kind: 'missing' };
         return { release, url: resolution.page.url, kind: resolution.kind };
       }),
   };
@@ -313,12 +295,4 @@ export function buildLibrary(releaseRecords: ReleaseRecord[], pageRecords: PageR
 export function libraryFromContent(content: LoadedContent): Library {
   const records = recordsFromContent(content);
   return buildLibrary(records.releases, records.pages, { notices: records.notices });
-}
-
-/** Where a notice's correction can be read: the page (or release) in the correcting release, or in the draft until it is released. */
-export function correctionUrl(correctedIn: NonNullable<NoticeRecord['correctedIn']>): string {
-  const base = correctedIn.inDraft ? '/draft/' : `/v/${correctedIn.release}/`;
-  if (!correctedIn.page) return base;
-  const [page, anchor] = correctedIn.page.split('#');
-  return `${base}${page}/${anchor ? `#${anchor}` : ''}`;
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { pageUrl, releaseUrl } from './addresses.ts';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -67,10 +68,10 @@ const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression',
 export function remarkReleaseNotes() {
   return (tree: Root, file: VFile) => {
     const version = basename(file.path ?? '').replace(/\.mdx$/, '');
-    const base = isVersion(version) ? `/v/${version}/` : undefined;
+    const base = isVersion(version) ? releaseUrl(version) : undefined;
     remarkShape()(tree, file);
     remarkComponents()(tree, file);
-    remarkLinks(base ? { pageHref: (page: string, anchor?: string) => `${base}${page}/${anchor ? `#${anchor}` : ''}`, fileHref: (path: string) => `${base}${path}` } : {})(tree, file);
+    remarkLinks(base ? { pageHref: (page: string, anchor?: string) => pageUrl(version, page, anchor), fileHref: (path: string) => `${base}${path}` } : {})(tree, file);
     const issues = issuesOf(file);
     if (issues.length) {
       const where = (issue: CompileIssue) => `${file.path}${issue.line ? `:${issue.line}` : ''}: ${issue.field}: ${issue.message}`;

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { latestUrl, type Library } from './model.ts';
-import { changelogUrl } from './urls.ts';
+import type { Library } from './model.ts';
+import { changelogUrl, latestUrl } from './addresses.ts';
 
 /**
  * How the site presents itself to the outside world: search engines (canonical links, noindex, the

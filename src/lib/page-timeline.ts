@@ -1,4 +1,4 @@
-import { compareUrl, comparePickerUrl } from './compare.ts';
+import { compareUrl, comparePickerUrl } from './addresses.ts';
 import { pageHistory } from './history.ts';
 import type { Library, Page, Release } from './model.ts';
 

@@ -1,4 +1,5 @@
-import { NOT_IN_RELEASE, type Library, type SwitchTarget } from './model.ts';
+import { notInReleaseHash } from './addresses.ts';
+import type { Library, SwitchTarget } from './model.ts';
 import { pageTimeline, sinceThisRelease } from './page-timeline.ts';
 
 /**
@@ -105,7 +106,7 @@ export function pageReleasesData(library: Library, id: string): PageReleasesData
     id,
     // A release without the page: its front page's notice, which says so (a notice naming the page would
     // have to list pages of later releases, and so change the frozen front page with every release).
-    targets: library.switchTargets(id).map(({ release, url, kind }) => ({ release: release.release, url: kind === 'missing' ? `${release.url}#${NOT_IN_RELEASE}` : url, kind })),
+    targets: library.switchTargets(id).map(({ release, url, kind }) => ({ release: release.release, url: kind === 'missing' ? notInReleaseHash(release.url) : url, kind })),
     since,
     timeline: pageTimeline(library, id).map((entry) => ({ release: entry.release.release, date: entry.release.date, url: entry.page.url, what: entry.what, diffUrl: entry.diffUrl })),
   };

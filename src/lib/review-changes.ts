@@ -1,6 +1,6 @@
 import { effectiveDate } from './document-control.ts';
 import type { Library, Page, Release } from './model.ts';
-import { pageDiffUrl } from './urls.ts';
+import { pageDiffUrl } from './addresses.ts';
 
 /** The frozen release in effect on a day: the newest whose effective date is on or before it. */
 export function releaseInEffectOn(library: Library, date: string): Release | undefined {

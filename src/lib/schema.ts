@@ -1,3 +1,4 @@
+import { reservedPageIds } from './routes.ts';
 import { z } from 'astro/zod';
 import { ROLE_IDS } from './roles.ts';
 import { VERSION_PATTERN } from './version.ts';
@@ -32,11 +33,12 @@ export const SUMMARY_MAX = 200;
 export const TITLE_MAX = 120;
 
 /** Segments the site uses under /v/<version>/, /latest/ and /draft/ (writing/, files/, figures/), and ids its pages use as anchors (page ids become section ids on compare pages): a page id may not take them. */
-export const RESERVED_PAGE_IDS = ['glossary', 'print', 'onboarding', 'search', 'compare', 'changelog', 'review', 'main', 'contents', 'writing', 'files', 'figures', 'data'] as const;
+/** Ids the site's own addresses and page furniture use, from the route table (src/lib/routes.ts). */
+export const RESERVED_PAGE_IDS: readonly string[] = reservedPageIds();
 
 export const pageSchema = z.strictObject({
   id: id('the page id')
-    .refine((value) => !(RESERVED_PAGE_IDS as readonly string[]).includes(value), {
+    .refine((value) => !RESERVED_PAGE_IDS.includes(value), {
       error: `expected an id other than ${RESERVED_PAGE_IDS.join(', ')} (the site uses these addresses)`,
     })
     .describe('Stable identity of the page across releases; never reuse or change it.'),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import * as pagefind from 'pagefind';
 import type { VersionsManifest } from './manifest.ts';
+import { DRAFT, changelogPath, releasePath } from './addresses.ts';
 import { SEARCH_ROOT, type SearchCatalogue } from './search.ts';
 import { withSitePaths } from './outside.ts';
 
@@ -29,8 +30,10 @@ export interface BundleSource {
 
 /** The bundles to build, from the site's own manifest (/versions.json): every release, then the draft. */
 export function bundleSources(manifest: VersionsManifest): BundleSource[] {
-  const sources = manifest.releases.map((release) => ({ release: release.version, urls: release.pages.map((page) => page.url) }));
-  if (manifest.draft) sources.push({ release: 'draft', urls: manifest.draft.pages.map((page) => page.url) });
+  // Paths inside the built site (`/v/2.0/<id>/`): the manifest's addresses carry the site's base path.
+  const paths = (release: string, pages: Array<{ id: string }>) => pages.map((page) => `${releasePath(release)}${page.id}/`);
+  const sources = manifest.releases.map((release) => ({ release: release.version, urls: paths(release.version, release.pages) }));
+  if (manifest.draft) sources.push({ release: DRAFT, urls: paths(DRAFT, manifest.draft.pages) });
   return sources;
 }
 
@@ -41,7 +44,7 @@ export function bundleSources(manifest: VersionsManifest): BundleSource[] {
  * the markup, not a list here, says what is searchable.
  */
 export async function companionUrls(outDir: string, release: string): Promise<string[]> {
-  const base = release === 'draft' ? '/draft/' : `/v/${release}/`;
+  const base = releasePath(release);
   const candidates = [`${base}glossary/`];
   const tracks = join(outDir, base, 'onboarding');
   if (existsSync(tracks)) {
@@ -49,7 +52,7 @@ export async function companionUrls(outDir: string, release: string): Promise<st
       if (entry.isDirectory()) candidates.push(`${base}onboarding/${entry.name}/`);
     }
   }
-  if (release !== 'draft') candidates.push(`/changelog/${release}/`);
+  if (release !== DRAFT) candidates.push(changelogPath(release));
   const found: string[] = [];
   for (const url of candidates) {
     const file = join(outDir, url, 'index.html');

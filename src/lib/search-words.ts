@@ -43,9 +43,6 @@ export function searchWordsFromFile(file: SearchWordsFile): SearchWords {
   return { synonyms, vocabulary: file.vocabulary ? file.vocabulary.split(' ') : [] };
 }
 
-export function searchWordsUrl(release: string): string {
-  return `/search-words/${release}.json`;
-}
 
 /**
  * Everyday words readers type for what the playbook names otherwise. Only words a physician would

@@ -4,31 +4,22 @@
  * No Node or DOM APIs here.
  */
 
-/** The draft's key, as in the model (kept literal so this file stays free of Node imports). */
-const DRAFT = 'draft';
+import { DRAFT, latestRoot, releasePhrase, releaseUrl, searchBundleUrl, searchUrl, withoutBase } from './addresses.ts';
 
-/** Where the search files live: the Pagefind runtime here, one index bundle per release below. */
+/**
+ * The folder of the search files inside the built site (the Pagefind runtime here, one index bundle
+ * per release below), for the tools that read `dist/`; the browser asks `searchRoot()` (addresses.ts).
+ */
 export const SEARCH_ROOT = '/pagefind/';
 
 /** The query parameter Pagefind adds to result links, and the highlighter reads on the target page. */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
-
-/** The shareable search page. */
-export const SEARCH_PAGE = '/search/';
 
 /**
  * Results the islands show at first, and add per "Show more": each loads its fragment (about
  * 1.5 KB). Five, as Pagefind's own UI shows; with their sections they fill the dialog.
  */
 export const RESULTS_SHOWN = 5;
-
-/** The list of bundles the islands read to search every release: `/pagefind/releases.json`. */
-export const CATALOGUE_URL = `${SEARCH_ROOT}releases.json`;
-
-/** The index bundle of one release (or the draft): only what a query in that release downloads. */
-export function bundleUrl(release: string): string {
-  return `${SEARCH_ROOT}${release}/`;
-}
 
 /** What the islands need to know about the releases, written beside the bundles at build time. */
 export interface SearchCatalogue {
@@ -39,14 +30,9 @@ export interface SearchCatalogue {
   draft: boolean;
 }
 
-/** "Release 2.0" or "Draft", as the header and the results name a release. */
-export function releaseLabel(release: string): string {
-  return release === DRAFT ? 'Draft' : `Release ${release}`;
-}
-
 /** The release a result belongs to, read from its permanent address (`/v/2.0/…`, `/draft/…`). */
 export function releaseOfUrl(url: string): string | undefined {
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const path = withoutBase(url.replace(/^[a-z]+:\/\/[^/]+/i, ''));
   if (path.startsWith(`/${DRAFT}/`)) return DRAFT;
   return /^\/v\/([^/]+)\//.exec(path)?.[1];
 }
@@ -85,7 +71,7 @@ export function searchPageUrl(query: SearchQuery): string {
   if (query.all) params.set('all', '1');
   if (query.audience) params.set('audience', query.audience);
   if (query.tier) params.set('tier', query.tier);
-  return `${SEARCH_PAGE}?${params.toString()}`;
+  return searchUrl(params);
 }
 
 /** The Pagefind filters for a search: only what the reader chose, so no filter means no narrowing. */
@@ -116,9 +102,9 @@ export function planSearch(query: Pick<SearchQuery, 'release' | 'all'>, catalogu
   const asked = query.release;
   const release = asked && known(asked) ? asked : catalogue.latest;
   const unknownRelease = asked && !known(asked) ? asked : undefined;
-  if (!query.all) return { release, all: false, bundles: [bundleUrl(release)], unknownRelease };
+  if (!query.all) return { release, all: false, bundles: [searchBundleUrl(release)], unknownRelease };
   const releases = release === DRAFT ? [DRAFT, ...catalogue.releases] : [release, ...catalogue.releases.filter((r) => r !== release)];
-  return { release, all: true, bundles: releases.map(bundleUrl), unknownRelease };
+  return { release, all: true, bundles: releases.map(searchBundleUrl), unknownRelease };
 }
 
 /** One section of a result: a heading of the page (or the page's opening) that matched. */
@@ -160,7 +146,7 @@ export function resultView(data: PagefindResultData, maxSections = 3): ResultVie
     url: data.url,
     part: data.meta.part,
     kind: data.meta.kind,
-    release: releaseOfUrl(data.url) ?? /^\/changelog\/([^/]+)\//.exec(data.url)?.[1],
+    release: releaseOfUrl(data.url) ?? /^\/changelog\/([^/]+)\//.exec(withoutBase(data.url))?.[1],
     excerpt: data.excerpt,
     sections: headings.slice(0, maxSections).map(({ title, url, excerpt }) => ({ title, url, excerpt })),
   };
@@ -168,14 +154,14 @@ export function resultView(data: PagefindResultData, maxSections = 3): ResultVie
 
 /** "3 results for “marital” in release 2.0", as the live region announces it. */
 export function resultSummary(count: number, q: string, plan: Pick<SearchPlan, 'release' | 'all'>): string {
-  const where = plan.all ? 'all releases' : plan.release === DRAFT ? 'the draft' : `release ${plan.release}`;
+  const where = plan.all ? 'all releases' : releasePhrase(plan.release);
   const noun = count === 1 ? 'result' : 'results';
   return `${count === 0 ? 'No' : count} ${noun} for “${q}” in ${where}`;
 }
 
 /** "4 pages match the filters in release 2.0": a search by filter alone, with no words. */
 export function filterSummary(count: number, plan: Pick<SearchPlan, 'release' | 'all'>): string {
-  const where = plan.all ? 'all releases' : plan.release === DRAFT ? 'the draft' : `release ${plan.release}`;
+  const where = plan.all ? 'all releases' : releasePhrase(plan.release);
   return `${count === 0 ? 'No' : count} ${count === 1 ? 'page matches' : 'pages match'} the filters in ${where}`;
 }
 
@@ -184,12 +170,12 @@ export function filterSummary(count: number, plan: Pick<SearchPlan, 'release' | 
  * without its release (`/v/2.0/litigation/` and `/v/1.1/litigation/` are both `litigation/`).
  */
 export function pageKey(url: string): string {
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0];
+  const path = withoutBase(url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]);
   return path.replace(/^\/v\/[^/]+\//, '').replace(new RegExp(`^/${DRAFT}/`), '');
 }
 
 /** A result of the latest release at its /latest/ address, for a reader searching from /latest/. */
 export function latestAddress(url: string, latest: string): string {
-  const prefix = `/v/${latest}/`;
-  return url.startsWith(prefix) ? `/latest/${url.slice(prefix.length)}` : url;
+  const prefix = releaseUrl(latest);
+  return url.startsWith(prefix) ? `${latestRoot()}${url.slice(prefix.length)}` : url;
 }

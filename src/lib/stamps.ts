@@ -1,3 +1,4 @@
+import { releasePhrase } from './addresses.ts';
 import type { TextBlock } from './compile.ts';
 import type { Library, Page, Release } from './model.ts';
 import { isEditorialIn } from './material.ts';
@@ -88,7 +89,7 @@ export function sectionStamps(library: Library, release: Release, page: Page): M
 
 /** "New in 2.0", "Amended in 2.1", "New in 1.1, amended in 2.0"; nothing for a section as old as its page and never amended. */
 export function stampText(stamp: SectionStamp): string | undefined {
-  const label = (release: Release) => (release.isDraft ? 'the draft' : release.release);
+  const label = (release: Release) => (release.isDraft ? releasePhrase(release.release) : release.label);
   if (stamp.newIn && stamp.amendedIn) return `New in ${label(stamp.newIn)}, amended in ${label(stamp.amendedIn)}`;
   if (stamp.newIn) return `New in ${label(stamp.newIn)}`;
   if (stamp.amendedIn) return `Amended in ${label(stamp.amendedIn)}`;

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { LATEST, changelogUrl, comparePickerUrl, glossaryUrl, latestRoot, latestUrl, onboardingUrl, printUrl, releasePhrase, releaseUrl, withoutBase } from './addresses.ts';
 
 /** A page the 404 page can point to. */
 export interface KnownPage {
@@ -15,7 +16,7 @@ export interface Suggestion {
 
 /** The page id a mistyped address was probably after: its last path segment. */
 export function requestedId(pathname: string): string | undefined {
-  const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
+  const segments = withoutBase(pathname).split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
   const last = segments.at(-1);
   if (!last || last.endsWith('.html')) return segments.at(-2);
   return last;
@@ -27,7 +28,7 @@ export function requestedId(pathname: string): string | undefined {
  */
 export function suggestPages(pathname: string, latest: readonly KnownPage[], limit = 3): Suggestion[] {
   const id = requestedId(pathname);
-  return id ? similar(id, latest, (page) => `/latest/${page.id}/`, limit) : [];
+  return id ? similar(id, latest, (page) => latestUrl(page.id), limit) : [];
 }
 
 /** The same id, else up to `limit` ids spelt nearly the same (a typo, a missing hyphen, a plural). */
@@ -58,7 +59,7 @@ export interface KnownSite {
 function comparePair(segment: string, site: KnownSite): [string, string] | undefined {
   const match = /^([^.]+(?:\.\d+)*)\.{2,3}(.+)$/.exec(segment);
   if (!match) return undefined;
-  const known = (release: string) => (release === 'latest' ? site.latest : site.releases.includes(release) ? release : undefined);
+  const known = (release: string) => (release === LATEST ? site.latest : site.releases.includes(release) ? release : undefined);
   const from = known(match[1]);
   const to = known(match[2]);
   return from && to ? [from, to] : undefined;
@@ -70,23 +71,22 @@ function comparePair(segment: string, site: KnownSite): [string, string] | undef
  * misspelt) goes to the latest one; anything else is taken for a page id (`suggestPages`).
  */
 export function suggestAddress(pathname: string, site: KnownSite, limit = 3): Suggestion[] {
-  const segments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
+  const segments = withoutBase(pathname).split('/').filter(Boolean).map((segment) => decodeURIComponent(segment).toLowerCase());
   const last = segments.at(-1)?.replace(/\.html$/, '');
-  const latestUrl = `/v/${site.latest}/`;
   if (segments[0] === 'compare' && segments[1]) {
     const pair = comparePair(segments[1], site);
-    if (pair) return [{ url: `/compare/?${new URLSearchParams({ from: pair[0], to: pair[1] })}`, title: `Compare ${pair[0] === 'draft' ? 'the draft' : `release ${pair[0]}`} with ${pair[1] === 'draft' ? 'the draft' : `release ${pair[1]}`}`, reason: 'same-id' }];
-    return [{ url: '/compare/', title: 'Compare any two releases', reason: 'similar-id' }];
+    if (pair) return [{ url: comparePickerUrl(pair[0], pair[1]), title: `Compare ${releasePhrase(pair[0])} with ${releasePhrase(pair[1])}`, reason: 'same-id' }];
+    return [{ url: comparePickerUrl(), title: 'Compare any two releases', reason: 'similar-id' }];
   }
-  if (last === 'glossary') return [{ url: '/latest/glossary/', title: `Glossary of the latest release (${site.latest})`, reason: 'same-id' }];
-  if (last === 'print') return [{ url: `${latestUrl}print/`, title: `Every page of release ${site.latest}, for printing`, reason: 'same-id' }];
+  if (last === 'glossary') return [{ url: glossaryUrl(latestRoot()), title: `Glossary of the latest release (${site.latest})`, reason: 'same-id' }];
+  if (last === 'print') return [{ url: printUrl(releaseUrl(site.latest)), title: `Every page of release ${site.latest}, for printing`, reason: 'same-id' }];
   const onboarding = segments.indexOf('onboarding');
   if (onboarding >= 0) {
     const track = segments[onboarding + 1];
-    if (!track) return [{ url: '/onboarding/', title: 'Onboarding tracks', reason: 'same-id' }];
-    const tracks = similar(track, site.tracks, (entry) => `/onboarding/${entry.id}/`, limit);
-    return tracks.length ? tracks : [{ url: '/onboarding/', title: 'Onboarding tracks', reason: 'similar-id' }];
+    if (!track) return [{ url: onboardingUrl(latestRoot()), title: 'Onboarding tracks', reason: 'same-id' }];
+    const tracks = similar(track, site.tracks, (entry) => onboardingUrl(latestRoot(), entry.id), limit);
+    return tracks.length ? tracks : [{ url: onboardingUrl(latestRoot()), title: 'Onboarding tracks', reason: 'similar-id' }];
   }
-  if (segments[0] === 'changelog') return [{ url: '/changelog/', title: 'Every release and its changes', reason: 'similar-id' }];
+  if (segments[0] === 'changelog') return [{ url: changelogUrl(), title: 'Every release and its changes', reason: 'similar-id' }];
   return suggestPages(pathname, site.pages, limit);
 }

@@ -3,7 +3,7 @@ import { readingMinutes } from './model.ts';
 import type { StepChange, TrackData } from './progress.ts';
 import { ROLES } from './roles.ts';
 import type { Track } from './schema.ts';
-import { pageDiffUrl } from './urls.ts';
+import { pageDiffUrl } from './addresses.ts';
 import { isEditorialIn } from './material.ts';
 
 /** One step of a track as a reader sees it: the page of this release, why to read it, and for how long. */

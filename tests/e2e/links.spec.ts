@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './base-path.ts';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { repositoryLibrary } from './site.ts';
 

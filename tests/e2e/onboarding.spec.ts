@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { UNDER_BASE, at, atPattern, expect, test } from './base-path.ts';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { isMaterialIn } from '../../src/lib/material.ts';
-import { pageDiffUrl } from '../../src/lib/urls.ts';
+import { pageDiffUrl } from '../../src/lib/addresses.ts';
 import { repositoryLibrary } from './site.ts';
 
 async function manifest(request: APIRequestContext): Promise<VersionsManifest> {
@@ -13,7 +14,7 @@ async function manifest(request: APIRequestContext): Promise<VersionsManifest> {
 
 /** The track pages /onboarding/ links to, as a reader finds them. */
 async function trackLinks(page: Page): Promise<string[]> {
-  await page.goto('/onboarding/');
+  await page.goto(at('/onboarding/'));
   return page.locator('.track-summary h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
 }
 
@@ -41,8 +42,8 @@ test('/onboarding/ lists each track of the latest release with its pages in orde
     for (const item of await track.locator('.track-steps > li').all()) {
       const link = item.locator('.track-step__title a');
       const href = (await link.getAttribute('href'))!;
-      expect(href).toMatch(/^\/latest\/[a-z0-9-]+\/$/);
-      await expect(link).toHaveText(titles.get(href.split('/')[2])!);
+      expect(href).toMatch(atPattern('/latest/[a-z0-9-]+/$'));
+      await expect(link).toHaveText(titles.get(href.split('/').at(-2)!)!);
       await expect(item.locator('.track-step__why')).not.toBeEmpty();
       await expect(item.locator('.track-step__meta')).toContainText(/about \d+ min/);
     }
@@ -216,7 +217,7 @@ test('without JavaScript a track is a readable ordered list of links, with why a
   await page.goto(track);
   const steps = page.locator('ol.track-steps > li');
   expect(await steps.count()).toBeGreaterThan(1);
-  await expect(steps.first().getByRole('link')).toHaveAttribute('href', /^\/latest\/[a-z0-9-]+\/$/);
+  await expect(steps.first().getByRole('link')).toHaveAttribute('href', atPattern('/latest/[a-z0-9-]+/$'));
   await expect(steps.first().locator('.track-step__why')).toBeVisible();
   await expect(steps.first()).toContainText(/about \d+ min/);
   await expect(page.getByRole('checkbox')).toHaveCount(0);
@@ -242,6 +243,7 @@ test('every release and the draft have their tracks; the switcher moves between 
 });
 
 test('onboarding pages have no axe-core violations at WCAG 2.2 AA, with progress shown', async ({ page }) => {
+  test.skip(UNDER_BASE, 'axe runs at the root; the base path changes no markup it checks');
   test.setTimeout(90_000);
   const [track] = await trackLinks(page);
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -272,6 +274,6 @@ test('a reader with progress can continue where they left off, from the front pa
     await expect(box.getByRole('heading', { name: 'Continue where you left off' })).toBeVisible();
     await expect(box).toContainText(`2 of ${steps.length} steps done in ${track.title}. Next, step 3: ${steps[2].title}.`);
     await box.getByRole('link', { name: steps[2].title }).click();
-    await expect(page).toHaveURL(`/latest/${steps[2].id}/`);
+    await expect(page).toHaveURL(at(`/latest/${steps[2].id}/`));
   }
 });

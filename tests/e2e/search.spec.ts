@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { UNDER_BASE, at, atPattern, expect, test } from './base-path.ts';
+import { type Locator, type Page } from '@playwright/test';
 import { repositoryLibrary } from './site.ts';
 
 /** The search a reader of the special situations page in the latest release would make. */
@@ -32,6 +33,7 @@ async function resultUrls(scope: Locator): Promise<string[]> {
 }
 
 async function expectNoAxeViolations(page: Page, label: string) {
+  if (UNDER_BASE) return;
   const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   expect(found.violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
@@ -43,11 +45,11 @@ test(`searching “${TERM}” from a page of the latest release finds its sectio
   await expect(status(search)).toHaveText(new RegExp(`^\\d+ results? for “${TERM}” in release ${latest.release}\\.$`));
   const section = search.locator('.search-result__sections a', { hasText: new RegExp(TERM, 'i') }).first();
   await expect(section).toBeVisible();
-  await expect(section).toHaveAttribute('href', new RegExp(`^/v/${latest.release}/[a-z0-9-]+/\\?pagefind-highlight=${TERM}#[a-z0-9-]+$`));
+  await expect(section).toHaveAttribute('href', atPattern(`/v/${latest.release}/[a-z0-9-]+/\\?pagefind-highlight=${TERM}#[a-z0-9-]+$`));
   const urls = await resultUrls(search);
   expect(urls.length).toBeGreaterThan(0);
   // Its pages, glossary and tracks, and its release notes.
-  for (const url of urls) expect(url).toMatch(new RegExp(`^/(v|changelog)/${latest.release.replace('.', '\\.')}/`));
+  for (const url of urls) expect(url).toMatch(atPattern(`/(v|changelog)/${latest.release.replace('.', '\\.')}/`));
 });
 
 test('a result lands on its section with the searched word highlighted', async ({ page }) => {
@@ -75,7 +77,7 @@ test('searching from an old release returns that release’s pages', async ({ pa
   await expect(status(search)).toContainText(`in release ${oldest.release}`);
   const urls = await resultUrls(search);
   expect(urls.length).toBeGreaterThan(0);
-  for (const url of urls) expect(url.startsWith(oldest.url) || url === `/changelog/${oldest.release}/`).toBe(true);
+  for (const url of urls) expect(url.startsWith(oldest.url) || url === at(`/changelog/${oldest.release}/`)).toBe(true);
 });
 
 test('the audience filter narrows the results to pages written for that reader', async ({ page }) => {
@@ -89,7 +91,7 @@ test('the audience filter narrows the results to pages written for that reader',
   const role = roles.find((r) => latest.pages.some((p) => !p.audience.includes(r)))!;
   await search.getByLabel('Written for').selectOption(role);
   await expect.poll(() => announced(search)).toBeLessThan(unfiltered);
-  const ids = new Set((await resultUrls(search)).map((url) => url.split('/')[3]));
+  const ids = new Set((await resultUrls(search)).map((url) => url.split('/').at(-2)!));
   for (const id of ids) expect(latest.page(id)?.audience).toContain(role);
 });
 
@@ -104,7 +106,7 @@ test('all releases merges every release’s bundle and labels each result with i
   const named = new Set(labels.map((label) => /Release (\S+)$/.exec(label)?.[1]));
   expect(named.size).toBeGreaterThan(1);
   for (const release of named) expect(releases.map((r) => r.release)).toContain(release);
-  expect((await resultUrls(search)).some((url) => url.startsWith('/draft/'))).toBe(false);
+  expect((await resultUrls(search)).some((url) => url.startsWith(at('/draft/')))).toBe(false);
 });
 
 test('the draft is not in the default search, and is searched from the draft', async ({ page }) => {
@@ -117,15 +119,15 @@ test('the draft is not in the default search, and is searched from the draft', a
   await page.goto(`/search/?q=${encodeURIComponent(word)}`);
   const onPage = page.locator('[data-search-page]');
   await expect(status(onPage)).toContainText(`in release ${latest.release}`);
-  expect((await resultUrls(onPage)).some((url) => url.startsWith('/draft/'))).toBe(false);
+  expect((await resultUrls(onPage)).some((url) => url.startsWith(at('/draft/')))).toBe(false);
   await page.goto(`/search/?q=${encodeURIComponent(word)}&all=1`);
   await expect(status(onPage)).toContainText('in all releases');
-  expect((await resultUrls(onPage)).some((url) => url.startsWith('/draft/'))).toBe(false);
+  expect((await resultUrls(onPage)).some((url) => url.startsWith(at('/draft/')))).toBe(false);
 
   await page.goto(page0.url);
   const search = await openAndSearch(page, word);
   await expect(status(search)).toContainText('in the draft');
-  await expect(search.locator('.search-result__title a', { hasText: page0.title })).toHaveAttribute('href', new RegExp(`^/draft/${page0.id}/`));
+  await expect(search.locator('.search-result__title a', { hasText: page0.title })).toHaveAttribute('href', atPattern(`/draft/${page0.id}/`));
 });
 
 test('/search/?q=tier renders results, and the form keeps the address shareable', async ({ page }) => {
@@ -147,7 +149,7 @@ test('/search/?q=tier renders results, and the form keeps the address shareable'
   const oldest = releases[0];
   await onPage.getByLabel('Release', { exact: true }).selectOption(oldest.release);
   await expect(status(onPage)).toContainText(`in release ${oldest.release}`);
-  await expect(page).toHaveURL(`/search/?q=tier&release=${oldest.release}`);
+  await expect(page).toHaveURL(at(`/search/?q=tier&release=${oldest.release}`));
   for (const url of await resultUrls(onPage)) expect(url.startsWith(oldest.url)).toBe(true);
   await expectNoAxeViolations(page, 'search page with results');
 });
@@ -156,12 +158,12 @@ test('without JavaScript the search page says why and links every release', asyn
   const { newestFirst } = await repositoryLibrary();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/search/?q=tier');
+  await page.goto(at('/search/?q=tier'));
   await expect(page.getByText('Search needs JavaScript')).toBeVisible();
   for (const release of newestFirst) await expect(page.locator(`a[href="${release.url}"]`).first()).toBeVisible();
   // The header link leads here rather than to a dead button.
   await page.goto(newestFirst[0].pages[0].url);
-  await expect(page.getByRole('link', { name: 'Search', exact: true })).toHaveAttribute('href', `/search/?release=${newestFirst[0].release}`);
+  await expect(page.getByRole('link', { name: 'Search', exact: true })).toHaveAttribute('href', at(`/search/?release=${newestFirst[0].release}`));
   await context.close();
 });
 
@@ -184,9 +186,9 @@ test('a content page loads no search code until search is opened, and search sta
   await search.getByLabel('Words to find').fill('peer');
   await expect(status(search)).toContainText('for “peer”');
   const loaded = requests.filter(searchCode).map((url) => new URL(url).pathname);
-  expect(loaded).toContain('/pagefind/pagefind.js');
-  expect(loaded).toContain(`/pagefind/${latest.release}/pagefind-entry.json`);
-  expect(loaded.filter((path) => path.startsWith('/pagefind/') && !path.startsWith(`/pagefind/${latest.release}/`) && path.split('/').length > 3)).toEqual([]);
+  expect(loaded).toContain(at('/pagefind/pagefind.js'));
+  expect(loaded).toContain(at(`/pagefind/${latest.release}/pagefind-entry.json`));
+  expect(loaded.filter((path) => path.startsWith(at('/pagefind/')) && !path.startsWith(at(`/pagefind/${latest.release}/`)) && path.split('/').length > at('/pagefind/').split('/').length)).toEqual([]);
   expect(requests.filter((url) => new URL(url).origin !== new URL(baseURL!).origin)).toEqual([]);
   expect(cspErrors).toEqual([]);
 });

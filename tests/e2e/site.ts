@@ -2,6 +2,8 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadContent } from '../../src/lib/content.ts';
 import { libraryFromContent, type Library } from '../../src/lib/model.ts';
+// The model's addresses under the base path the site was built with.
+import './base-path.ts';
 
 /** The built site the tests run against (the same folder `astro preview` serves). */
 export const DIST = resolve(process.env.PLAYBOOK_OUT_DIR ?? 'dist');

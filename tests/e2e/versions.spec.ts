@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { NOT_IN_RELEASE, notInReleaseId } from '../../src/lib/model.ts';
+import { NOT_IN_RELEASE, notInReleaseId } from '../../src/lib/addresses.ts';
 import { repositoryLibrary } from './site.ts';
 
 test('an old page shows the banner and the switcher keeps the reader on the same page in the latest release', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { compareUrl } from '../../src/lib/compare.ts';
+import { compareUrl } from '../../src/lib/addresses.ts';
 import { repositoryLibrary } from './site.ts';
 
 test("an author sees what the draft changes, with each page's file and a link to its diff", async ({ page }) => {

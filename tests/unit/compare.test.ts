@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bodiesNeeded, compareData, distinctBodies, releaseData, releaseFromData, type BodyData, type ReleaseData } from '../../src/lib/compare-data.ts';
 import { changeGroups, groupsSentence, renderChangeList, renderComparison, totalsSentence } from '../../src/lib/compare-view.ts';
-import { compareConfig, compareUrl, comparePickerUrl, staticPairs } from '../../src/lib/compare.ts';
+import { compareUrl, comparePickerUrl } from '../../src/lib/addresses.ts';
+import { compareConfig, staticPairs } from '../../src/lib/compare.ts';
 import { releasesBetween } from '../../src/lib/change-steps.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { notInReleaseId } from '../../src/lib/addresses.ts';
 import { versionsManifest } from '../../src/lib/manifest.ts';
-import { notInReleaseId, pagesMissingFrom } from '../../src/lib/model.ts';
+import { pagesMissingFrom } from '../../src/lib/model.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const library = await libraryOf(GOOD_FIXTURE);

@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
+import { searchBundleUrl as bundleUrl } from '../../src/lib/addresses.ts';
 import {
   HIGHLIGHT_PARAM,
-  bundleUrl,
   pagefindFilters,
   parseSearchQuery,
   planSearch,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, glossaryUrl, onboardingUrl, pageDiffUrl, printUrl, sectionLinkBases, switchTargetsTo } from '../../src/lib/urls.ts';
+import { absoluteUrl, glossaryUrl, onboardingUrl, pageDiffUrl, printUrl } from '../../src/lib/addresses.ts';
+import { sectionLinkBases, switchToFor } from '../../src/lib/routes.ts';
 import { GOOD_FIXTURE, libraryOf } from './helpers.ts';
 
 const order = ['1.0', '1.1', '2.0', 'draft'];
@@ -42,14 +43,13 @@ describe('addresses of onboarding, glossary and print', () => {
 });
 
 describe('the version switcher of a page the site makes per release', () => {
-  it('goes to the same page where a release has it, else to the front page with its notice', async () => {
-    const library = await libraryOf(GOOD_FIXTURE);
-    const targets = switchTargetsTo(library, (release) => (release.release === '1.0' ? undefined : `${release.url}glossary/`));
-    expect(targets.map((target) => [target.release.release, target.url, target.kind])).toEqual([
-      ['1.1', '/v/1.1/glossary/', 'same'],
-      ['1.0', '/v/1.0/#not-in-release', 'missing'],
-      ['draft', '/draft/glossary/', 'same'],
-    ]);
+  it('names the same kind of page under each release, and what a release needs to have it', () => {
+    expect(switchToFor('glossary')).toEqual({ suffix: 'glossary/' });
+    expect(switchToFor('home')).toEqual({ suffix: '' });
+    expect(switchToFor('print')).toEqual({ suffix: 'print/' });
+    expect(switchToFor('onboarding')).toEqual({ suffix: 'onboarding/', needs: 'tracks' });
+    expect(switchToFor('track', 'physician-lead')).toEqual({ suffix: 'onboarding/physician-lead/', needs: 'track:physician-lead' });
+    expect(switchToFor('data')).toEqual({ suffix: 'data/', needs: 'data' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { AREAS_URL, LOCAL_KEYS, LOCAL_KEY_NAMES } from '../areas.ts';
+import { areasUrl } from '../addresses.ts';
+import { LOCAL_KEYS, LOCAL_KEY_NAMES } from '../areas.ts';
 import { element, text, type ComponentDefinition } from './types.ts';
 
 const props = z.strictObject({
@@ -24,7 +25,7 @@ export const Local: ComponentDefinition<typeof props> = {
     node.data = {
       hName: 'span',
       hProperties: { className: ['local'], dataLocal: key },
-      hChildren: [element('a', { className: ['local__neutral'], href: AREAS_URL }, [text(LOCAL_KEYS[key].neutral)])],
+      hChildren: [element('a', { className: ['local__neutral'], href: areasUrl() }, [text(LOCAL_KEYS[key].neutral)])],
     };
   },
 };

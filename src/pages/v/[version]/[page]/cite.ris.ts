@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary, renderedReleases } from '../../../../data/library.ts';
+import { routeStaticPaths, type RouteProps } from '../../../../data/routes.ts';
 import { citationFile } from '../../../../lib/citation-files.ts';
 
-export const getStaticPaths = (async () => {
-  return (await renderedReleases()).flatMap((release) => release.pages.map((page) => ({ params: { version: release.release, page: page.id } })));
-}) satisfies GetStaticPaths;
+// Beside every page of a release: its citation for reference managers.
+export const getStaticPaths = routeStaticPaths('page', 'v') satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
-  const { body, type } = citationFile(await getLibrary(), params.version!, params.page, 'ris', site);
+export const GET: APIRoute = async ({ props, site }) => {
+  const { library, release, param } = props as RouteProps;
+  const { body, type } = citationFile(library, release.release, param, 'ris', site);
   return new Response(body, { headers: { 'Content-Type': type } });
 };

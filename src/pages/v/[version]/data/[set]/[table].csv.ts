@@ -1,4 +1,4 @@
 import { csvPaths, serveCsv } from '../../../../../data/data-csv.ts';
 
-export const getStaticPaths = csvPaths('versions');
+export const getStaticPaths = csvPaths('v');
 export const GET = serveCsv;
