@@ -3,7 +3,7 @@
  * each page of a track. The page works without it; this reveals the controls and fills them in.
  */
 import { islandData, islandRoots, requiredPart } from '../lib/islands.ts';
-import { PROGRESS_KEY, clearTrack, markStep, parseProgress, restoreRecords, stepState, trackRecords, type ProgressRecord, type ProgressStore, type TrackData } from '../lib/progress.ts';
+import { PROGRESS_KEY, markStep, parseProgress, stepState, type ProgressStore, type TrackData } from '../lib/progress.ts';
 
 function load(): ProgressStore {
   try {
@@ -31,49 +31,9 @@ interface Step {
 
 const steps: Step[] = [];
 let summary: HTMLElement | undefined;
-
-/** Clearing asks first, forgets only what the track page shows (this release and the older ones it
- * carries over), and can be undone until the page is left. */
-function trackTools(root: HTMLElement, data: TrackData): void {
-  const part = <T extends Element>(selector: string) => requiredPart<T>(root, 'progress', selector);
-  summary = part<HTMLElement>('[data-track-summary]');
-  const status = part<HTMLElement>('[data-progress-status]');
-  const clear = part<HTMLButtonElement>('[data-track-clear]');
-  const confirm = part<HTMLElement>('[data-track-confirm]');
-  const yes = part<HTMLButtonElement>('[data-track-clear-yes]');
-  const no = part<HTMLButtonElement>('[data-track-clear-no]');
-  const undo = part<HTMLButtonElement>('[data-track-undo]');
-  const releases = [data.release, ...data.older];
-  let cleared: ProgressRecord[] = [];
-  const say = (text: string) => (status.textContent = text);
-  clear.addEventListener('click', () => {
-    confirm.hidden = false;
-    undo.hidden = true;
-    say('');
-    yes.focus();
-  });
-  no.addEventListener('click', () => {
-    confirm.hidden = true;
-    clear.focus();
-  });
-  yes.addEventListener('click', () => {
-    const store = load();
-    cleared = trackRecords(store, data.track, releases);
-    save(clearTrack(store, data.track, releases));
-    render();
-    confirm.hidden = true;
-    undo.hidden = false;
-    say('Your progress on this track was cleared.');
-    undo.focus();
-  });
-  undo.addEventListener('click', () => {
-    save(restoreRecords(load(), data.track, cleared));
-    render();
-    undo.hidden = true;
-    say('Your progress on this track is back.');
-    clear.focus();
-  });
-}
+// The track page's "clear my progress" tools load only there (src/client/progress-tools.ts): the step box
+// on a page of a track counts against what reading a page costs.
+const tools: Array<Promise<void>> = [];
 
 // Each root is a track (the track page, or a track this page is a step of), with its data in one
 // format (TrackData) and its steps.
@@ -84,7 +44,7 @@ for (const root of islandRoots<HTMLElement>(document, 'progress')) {
     const note = requiredPart<HTMLElement>(item, 'progress', '[data-step-changed]');
     steps.push({ data, page: item.dataset.step!, box, note, item });
   }
-  if (root.hasAttribute('data-track-tools')) trackTools(root, data);
+  if (root.hasAttribute('data-track-tools')) tools.push(import('./progress-tools.ts').then(({ trackTools }) => void (summary = trackTools(root, data, { load, save, render }))));
 }
 
 function render(): void {
@@ -116,7 +76,8 @@ for (const step of steps) {
   });
 }
 
-if (steps.length) {
+// The controls show once everything they need is in place (the track page's tools load first).
+function start(): void {
   render();
   for (const element of document.querySelectorAll<HTMLElement>('[data-progress-ui]')) element.hidden = false;
   // Another tab marked a step: show it here too.
@@ -126,3 +87,5 @@ if (steps.length) {
   // comes after, so read the storage again then.
   addEventListener('pageshow', render);
 }
+
+if (steps.length) void Promise.all(tools).then(start);

@@ -4,10 +4,12 @@
  * is in effect and what changed in the page since. Read from /releases.json and /page-releases/<id>.json
  * (src/lib/release-data.ts) on load; written compactly, since it counts against what reading a page costs.
  */
-import { latestRoot, latestUrl, releasesDataUrl } from '../lib/addresses.ts';
 import type { PageReleasesData, ReleasesData } from '../lib/release-data.ts';
 
-const current = document.documentElement.dataset.release;
+const { release: current, releasesData, latestRoot } = document.documentElement.dataset;
+// The addresses come from the page (src/layouts/Base.astro writes them from src/lib/addresses.ts), so this
+// script, which runs on every frozen page, does not load the addresses module too.
+const latestUrl = (id: string) => `${latestRoot}${id}/`;
 const json = <T>(url: string): Promise<T> => fetch(url).then((response) => (response.ok ? (response.json() as Promise<T>) : Promise.reject(new Error(url))));
 const STATUS: Record<string, string> = { upcoming: 'Upcoming', 'in-effect': 'In effect', superseded: 'Superseded' };
 const today = new Date().toISOString().slice(0, 10);
@@ -15,7 +17,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 /** A link; `keep`: the same page elsewhere, so src/client/site.ts carries the section being read over. */
 const link = (href: string, text: string, keep = false) => `<a href="${escape(href)}"${keep ? ' data-keep' : ''}>${escape(text)}</a>`;
 
-void json<ReleasesData>(releasesDataUrl()).then(async (all) => {
+void json<ReleasesData>(releasesData!).then(async (all) => {
   const entry = all.releases.find((candidate) => candidate.release === current);
   if (!entry) return;
   // An upcoming release whose day has come is in effect (src/client/effective.ts says so in its banner).
@@ -62,7 +64,7 @@ void json<ReleasesData>(releasesDataUrl()).then(async (all) => {
   const offer =
     !page ? link(switcher.suffix !== undefined && !switcher.needs ? `${latest.url}${switcher.suffix}` : switcher.latestUrl!, `Read this in ${now}`, true)
     : since?.kind === 'removed' ? `This page is not in ${now}: ${link(latestUrl(page.id), 'see what became of it')}`
-    : since?.kind === 'replaced' ? link(since.url!.replace(latest.url, latestRoot()), `Read the page that replaced it in ${now}`, true)
+    : since?.kind === 'replaced' ? link(since.url!.replace(latest.url, latestRoot!), `Read the page that replaced it in ${now}`, true)
     : link(latestUrl(page.id), `Read this in ${now}`, true);
   document.querySelector('.site-header')!.insertAdjacentHTML('beforeend', `<div class="banner banner--old" role="note"><p>You are reading <strong>${read}</strong>; the latest is <strong>${now}</strong>. ${offer}.</p></div>`);
 

@@ -34,7 +34,8 @@ export const ISLAND_ROOTS = {
 /** A part an island needs is missing from its root: the island and its component disagree. */
 export class IslandError extends Error {
   constructor(island: string, expected: string) {
-    super(`The ${island} island found its root but no ${expected} inside it; expected its component to write one (src/lib/islands.ts)`);
+    // Short: this text ships in every island. Its component must write the part into the island's root.
+    super(`${island} island: no ${expected} in its root`);
     this.name = 'IslandError';
   }
 }

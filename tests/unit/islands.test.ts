@@ -21,11 +21,11 @@ describe('islands bound to their root', () => {
     const root = tree({ '[data-receipt-form]': ['form'] });
     expect(requiredPart(root, 'receipt', '[data-receipt-form]')).toBe('form');
     expect(() => requiredPart(root, 'receipt', '[data-receipt-make]')).toThrow(IslandError);
-    expect(() => requiredPart(root, 'receipt', '[data-receipt-make]')).toThrow(/^The receipt island found its root but no \[data-receipt-make\] inside it/);
+    expect(() => requiredPart(root, 'receipt', '[data-receipt-make]')).toThrow(/^receipt island: no \[data-receipt-make\] in its root$/);
   });
 
   it('read their JSON data, and name the island when it cannot be read', () => {
     expect(islandData<{ track: string }>({ textContent: '{"track":"lead"}' }, 'progress')).toEqual({ track: 'lead' });
-    expect(() => islandData({ textContent: '' }, 'progress')).toThrow(/The progress island found its root but no readable JSON data/);
+    expect(() => islandData({ textContent: '' }, 'progress')).toThrow(/^progress island: no readable JSON data in its root$/);
   });
 });
