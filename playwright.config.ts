@@ -26,7 +26,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // Tests run against the built site (npm run build), served as it would be in production
-  // (scripts/serve.ts: trailing-slash redirects and the site's 404 page, as docs/hosting.md asks of a host).
+  // (scripts/serve.ts: trailing-slash redirects and the site's 404 page, as docs/deploying.md asks of a host).
   webServer: {
     command: `npm run preview -- --port ${port}`,
     url: `http://127.0.0.1:${port}${base}`,

@@ -1,6 +1,6 @@
 // npm run bench [-- --repeat N] [-- --profile] [-- --keep]
 //
-// The real build (`astro build`) of a synthetic playbook (src/lib/synthetic.ts), 100 pages a release, all in one
+// The real build (`astro build`) of a synthetic playbook (scripts/lib/synthetic.ts), 100 pages a release, all in one
 // run so that their figures compare as ratios: these machines are too noisy for absolute seconds to mean much
 // (issue 8; targets in PRODUCT.md and issue 16):
 //   cold at 1 and at 20 releases (the ratio of the two);
@@ -281,7 +281,7 @@ async function measureDist(dist: string): Promise<DistFigures> {
   };
 }
 
-/** Search as a reader pays for it (src/lib/search-figures.ts), or why it could not be measured. */
+/** Search as a reader pays for it (scripts/lib/search-figures.ts), or why it could not be measured. */
 async function measureSearch(dist: string): Promise<SearchFigures | string> {
   try {
     return await searchFigures(dist);
