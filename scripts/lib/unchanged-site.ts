@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { toolchainHash } from '../../src/lib/release-cache.ts';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { filesIn, toolchainHash } from '../../src/lib/release-cache.ts';
 import { playbookEnv } from '../../src/settings.ts';
 
 /**
@@ -13,14 +13,6 @@ import { playbookEnv } from '../../src/settings.ts';
  * in the build cache (`<cacheDir>/site.json`); `--force` builds anyway.
  */
 
-/** Every file under `folder`, sorted, relative with `/`. */
-function filesIn(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 export interface SiteInputs {
   /** The project (src/, public/, astro.config.mjs, package-lock.json). */

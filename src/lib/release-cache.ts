@@ -83,7 +83,7 @@ const NOT_OUTPUT = new Set(['PLAYBOOK_OUT_DIR', 'PLAYBOOK_CACHE_DIR', 'PLAYBOOK_
 const ROOT_FILES = ['astro.config.mjs', 'playbook.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** Every file under `folder`, sorted, as paths relative to it with `/` separators. */
-function filesIn(folder: string): string[] {
+export function filesIn(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
