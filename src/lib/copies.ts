@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFileName, type CopyKind } from './addresses.ts';
+import type { CopyKind } from './addresses.ts';
 
 /**
  * Copies of a whole frozen release for reading away from the site: a PDF made from its print view

@@ -1,5 +1,5 @@
 import { computeChanges, type ReleaseChanges } from './changes.ts';
-import { DRAFT, correctionUrl, notInReleaseHash, pageUrl, releaseLabel, releaseName, releasePhrase, releaseUrl } from './addresses.ts';
+import { DRAFT, notInReleaseHash, pageUrl, releaseLabel, releaseName, releasePhrase, releaseUrl } from './addresses.ts';
 import type { LoadedContent } from './content.ts';
 import { effectiveDate, isoToday, isWithdrawn, releaseStatuses, type NoticeRecord, type ReleaseStatus } from './document-control.ts';
 import { recordsFromContent, type PageRecord, type ReleaseRecord } from './records.ts';
