@@ -8,13 +8,14 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv } from '../src/settings.ts';
 
 // --base <path> is ours; every other argument goes to Playwright.
 const args = process.argv.slice(2);
 const at = args.indexOf('--base');
 const base = at >= 0 ? args.splice(at, 2)[1] : '/peer-support/';
 const SPECS = ['links', 'reading', 'search', 'compare', 'onboarding'].map((name) => `tests/e2e/${name}.spec.ts`);
-const env = { ...process.env, PLAYBOOK_BASE: base, PLAYBOOK_OUT_DIR: 'dist-base', PLAYBOOK_CACHE_DIR: join('node_modules', '.astro-base') };
+const env = childEnv({ PLAYBOOK_BASE: base, PLAYBOOK_OUT_DIR: 'dist-base', PLAYBOOK_CACHE_DIR: join('node_modules', '.astro-base') });
 
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((done) => {
