@@ -1,5 +1,6 @@
 import { test as playwrightTest, expect } from '@playwright/test';
 import { siteBase, sitePath, useSiteBase } from '../../src/lib/addresses.ts';
+import { settings } from '../../src/settings.ts';
 
 /**
  * The specs run against a site built at the root or under a base path (`PLAYBOOK_BASE=/peer-support/`,
@@ -7,8 +8,7 @@ import { siteBase, sitePath, useSiteBase } from '../../src/lib/addresses.ts';
  * them (`/v/2.0/`); `at()` puts them under the base. The model the tests read from the files
  * (site.ts) builds its addresses under the same base.
  */
-// setting: PLAYBOOK_BASE (lead: move into src/settings.ts)
-useSiteBase(process.env.PLAYBOOK_BASE ?? '/');
+useSiteBase(settings.base);
 
 /**
  * Built under a base path (npm run test:base). Accessibility does not depend on the base path, so
