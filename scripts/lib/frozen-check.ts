@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { filesIn } from '../../src/lib/release-cache.ts';
 
 /**
  * The byte-identical check of issue 16: a frozen release's files must not change when a later release
@@ -18,17 +19,6 @@ export interface FrozenDifference {
   removed: string[];
 }
 
-function filesUnder(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Every release folder under `before/v/` (or only `releases`) compared with the same folder under
  * `after/v/`; releases with no difference are left out, so an empty answer means all are identical.
@@ -38,8 +28,8 @@ export function frozenDifferences(before: string, after: string, releases: strin
   for (const release of releases) {
     const from = join(before, 'v', release);
     const to = join(after, 'v', release);
-    const old = filesUnder(from);
-    const now = new Set(filesUnder(to));
+    const old = filesIn(from);
+    const now = new Set(filesIn(to));
     const path = (file: string) => `v/${release}/${file}`;
     const changed = old.filter((file) => now.has(file) && !readFileSync(join(from, file)).equals(readFileSync(join(to, file)))).map(path);
     const removed = old.filter((file) => !now.has(file)).map(path);
@@ -80,7 +70,7 @@ export interface FrozenComparison {
 /** {@link frozenDifferences} of every release under `before/v/`, with the counts the benchmark prints. */
 export function compareFrozen(before: string, after: string): FrozenComparison {
   const releases = filesOrFolders(join(before, 'v'));
-  const files = releases.reduce((sum, release) => sum + filesUnder(join(before, 'v', release)).length, 0);
+  const files = releases.reduce((sum, release) => sum + filesIn(join(before, 'v', release)).length, 0);
   const differences = frozenDifferences(before, after, releases);
   const differing = differences.reduce((sum, { changed, removed }) => sum + changed.length + removed.length, 0);
   return { releases, files, identical: files - differing, differences };
