@@ -24,6 +24,15 @@ function remembered(): string | null {
   }
 }
 
+/**
+ * On a frozen page, src/client/releases.ts learns on load whether the latest release still has the page and
+ * which address to offer first, then marks the choice settled (also when it could not learn it); a click
+ * before then waits for it.
+ */
+async function settled(): Promise<void> {
+  while (choice!.dataset.pageReleases && !('settled' in choice!.dataset)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 if (choice) {
   choice.hidden = false;
   const radios = [...choice.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
@@ -54,10 +63,11 @@ if (choice) {
     row.append(button);
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
+      await settled();
       const pinned = !choice.dataset.latest || radios.find((radio) => radio.value === 'pinned')?.checked;
       const url = `${location.origin}${pinned ? choice.dataset.pinned : choice.dataset.latest}#${heading.id}`;
       try {
-        if (!navigator.clipboard) throw new Error('no clipboard');
+        // Without a clipboard (not a secure context), navigator.clipboard is undefined and this throws.
         await navigator.clipboard.writeText(url);
         label.textContent = 'Copied';
         say(`Link to “${title}” copied${pinned ? '' : ', in the latest release'}.`);

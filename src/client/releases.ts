@@ -17,6 +17,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 /** A link; `keep`: the same page elsewhere, so src/client/site.ts carries the section being read over. */
 const link = (href: string, text: string, keep = false) => `<a href="${escape(href)}"${keep ? ' data-keep' : ''}>${escape(text)}</a>`;
 
+const choice = document.querySelector<HTMLElement>('[data-copy-links]');
 void json<ReleasesData>(releasesData!).then(async (all) => {
   const entry = all.releases.find((candidate) => candidate.release === current);
   if (!entry) return;
@@ -28,24 +29,21 @@ void json<ReleasesData>(releasesData!).then(async (all) => {
     label.closest('[data-release-status]')?.removeAttribute('hidden');
   }
   const latest = all.releases.find((candidate) => candidate.release === all.latest)!;
-  const choice = document.querySelector<HTMLElement>('[data-copy-links]');
-  const choose = (value: string) => {
-    // The trainer's section links (src/client/copy-link.ts): the latest release first on the release in
-    // effect, pinned on any other, unless the trainer chose.
+  if (latest === entry) {
+    // Section stamps ("New in 2.1") are shown from the start on the release in effect.
+    const stamps = document.querySelector<HTMLInputElement>('.section-stamps-toggle__box');
+    if (stamps) stamps.checked = true;
+    // The trainer's section links (src/client/copy-link.ts) start pinned on a frozen page (right on any
+    // release); on the release in effect, the latest release first, unless the trainer chose.
     let stored = null;
     try {
       stored = localStorage.getItem('playbook-section-links');
     } catch {
       // Storage blocked: nothing was chosen.
     }
-    const radio = choice?.querySelector<HTMLInputElement>(`input[value="${value}"]`);
+    const radio = choice?.querySelector<HTMLInputElement>('input[value="latest"]');
     if (radio && !stored) radio.checked = true;
-  };
-  if (latest === entry) {
-    // Section stamps ("New in 2.1") are shown from the start on the release in effect.
-    const stamps = document.querySelector<HTMLInputElement>('.section-stamps-toggle__box');
-    if (stamps) stamps.checked = true;
-    return choose('latest');
+    return;
   }
 
   const [read, now] = [entry.release, latest.release];
@@ -57,7 +55,7 @@ void json<ReleasesData>(releasesData!).then(async (all) => {
     delete choice.dataset.latest;
     for (const label of choice.querySelectorAll('label')) label.hidden = true;
     choice.querySelector<HTMLElement>('[data-not-in-latest]')!.hidden = false;
-  } else choose('pinned');
+  }
   if (status === 'upcoming') return;
   // A page: itself at /latest/<id>/ (which explains where a removed page went); another kind of page (glossary,
   // print view, track): the same kind in the latest release, or the stable address the switcher links to.
@@ -76,6 +74,7 @@ void json<ReleasesData>(releasesData!).then(async (all) => {
     : since.kind === 'same' ? `Unchanged in the latest release, ${link(since.url!, `release ${now}`)}.`
     : `No longer in the latest release, ${link(latest.url, `release ${now}`)}.`;
   history.insertAdjacentHTML('afterbegin', `<p class="page-timeline__since">${line}</p>`);
-});
+  // src/client/copy-link.ts waits for this before copying a link from a frozen page.
+}).finally(() => choice?.setAttribute('data-settled', ''));
 
 export {};
