@@ -136,6 +136,8 @@ export interface ReadingContext {
   prefix: Prefix;
   /** Read through `/latest/`: links follow the newest release, and move on when an upcoming one takes effect. */
   follows: boolean;
+  /** A released page at its permanent address (`/v/<version>/`): written once, nothing in it may depend on later releases (issue 16). */
+  frozen: boolean;
   /** The release's front page as read: `/v/2.0/`, `/latest/` or `/draft/`. */
   homeUrl(): string;
   pageUrl(id: string, anchor?: string): string;
@@ -169,6 +171,7 @@ export function readingContext(release: Release, prefix: Prefix): ReadingContext
     release,
     prefix,
     follows: prefix === 'latest',
+    frozen: prefix === 'v' && !release.isDraft,
     homeUrl: () => root,
     pageUrl: (id, anchor) => pageAt(root, id, anchor),
     glossaryUrl: (termId) => glossaryUrl(under('glossary'), termId),

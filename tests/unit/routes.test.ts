@@ -76,6 +76,8 @@ describe('the reading context', () => {
     expect([old.homeUrl(), old.pageUrl('tiers'), old.onboardingUrl('lead'), old.printUrl(), old.dataCsvUrl('a', 'b')]).toEqual(['/v/1.0/', '/v/1.0/tiers/', '/v/1.0/onboarding/lead/', '/v/1.0/print/', '/v/1.0/data/a/b.csv']);
     expect(old.follows).toBe(false);
     expect(readingContext(library.draft!, 'draft').urlOf('writing')).toBe('/draft/writing/');
+    // Only a release read at its permanent address is frozen: the same release under /latest/ is rewritten by the next one.
+    expect([old.frozen, readingContext(library.latest, 'v').frozen, latest.frozen, readingContext(library.draft!, 'draft').frozen]).toEqual([true, true, false, false]);
   });
 
   it('switches a per-release page to the same kind of page under each release that has it', async () => {
