@@ -74,7 +74,8 @@ void json<ReleasesData>(releasesData!).then(async (all) => {
     : since.kind === 'same' ? `Unchanged in the latest release, ${link(since.url!, `release ${now}`)}.`
     : `No longer in the latest release, ${link(latest.url, `release ${now}`)}.`;
   history.insertAdjacentHTML('afterbegin', `<p class="page-timeline__since">${line}</p>`);
-  // src/client/copy-link.ts waits for this before copying a link from a frozen page.
-}).finally(() => choice?.setAttribute('data-settled', ''));
+})
+  // Done, or given up: src/client/copy-link.ts waits for this before copying a link from a frozen page.
+  .finally(() => choice?.setAttribute('data-settled', ''));
 
 export {};
