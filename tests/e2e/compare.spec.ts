@@ -170,6 +170,8 @@ test('the picker has no axe-core violations and is keyboard usable', async ({ pa
 });
 
 test('1.0 against the draft credits each change to the release that made it, with counts that agree with the lists', async ({ page }) => {
+  // Computed in the browser from two releases' pages: slow on a busy machine, so allow it more than the default time.
+  test.slow();
   const library = await repositoryLibrary();
   const oldest = library.releases[0];
   const to = library.draft ?? library.latest;
@@ -199,6 +201,8 @@ test('1.0 against the draft credits each change to the release that made it, wit
 });
 
 test('a reversed pair is refused with a link the right way round', async ({ page }) => {
+  // Computed in the browser from two releases' pages: slow on a busy machine, so allow it more than the default time.
+  test.slow();
   const library = await repositoryLibrary();
   const oldest = library.releases[0];
   const to = library.draft ?? library.latest;
@@ -211,6 +215,8 @@ test('a reversed pair is refused with a link the right way round', async ({ page
 });
 
 test('an old page links to what changed since, and lists every release the page changed in', async ({ page }) => {
+  // Computed in the browser from two releases' pages: slow on a busy machine, so allow it more than the default time.
+  test.slow();
   const library = await repositoryLibrary();
   const oldest = library.releases[0];
   const latest = library.latest;
