@@ -146,9 +146,20 @@ export function dataCsvUrl(prefix: string, set: string, table: string): string {
   return `${prefix}data/${set}/${table}.csv`;
 }
 
-/** One part of a release as a document for printing ("print this part"). */
+/**
+ * The id of a part's section in the print view. Ids of the document itself start `print--`: no page
+ * can have the id `print`, and page ids never contain `--`, so none collide with a page's.
+ */
+export function printPartId(partId: string): string {
+  return `print--part-${partId}`;
+}
+
+/**
+ * One part of a release to print ("print this part"): the print view at the part's section, which
+ * then shows (and prints) that part alone (src/styles/print-release.css), so no part is stored twice.
+ */
 export function printPartUrl(prefix: string, partId: string): string {
-  return `${printUrl(prefix)}part/${partId}/`;
+  return `${printUrl(prefix)}#${printPartId(partId)}`;
 }
 
 /** The pages of one onboarding track, in its order, as a document for printing ("print this track"). */

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DIST, repositoryLibrary } from './site.ts';
 
-test('the trainer tools link to the print views of the page’s part, its tracks and the release, and a part prints alone', async ({ page }) => {
+test('the trainer tools link to the print views of the page’s part, its tracks and the release, and a part shows and prints alone', async ({ page }) => {
   const library = await repositoryLibrary();
   const release = library.latest;
   const track = release.tracks[0];
@@ -12,18 +12,39 @@ test('the trainer tools link to the print views of the page’s part, its tracks
   await page.goto(`/latest/${stepPage.id}/`);
   await page.locator('.trainer-tools > summary').click();
   const tools = page.locator('.trainer-tools .print-links');
-  await expect(tools.getByRole('link', { name: 'Print this part' })).toHaveAttribute('href', `${release.url}print/part/${part.id}/`);
+  await expect(tools.getByRole('link', { name: 'Print this part' })).toHaveAttribute('href', `${release.url}print/#print--part-${part.id}`);
   await expect(tools.getByRole('link', { name: 'Print this track' }).first()).toHaveAttribute('href', new RegExp(`^${release.url.replace(/\./g, '\\.')}print/track/`));
   await expect(tools.getByRole('link', { name: `Print every page of release ${release.release}` })).toHaveAttribute('href', `${release.url}print/`);
   await tools.getByRole('link', { name: 'Print this part' }).click();
-  await expect(page.locator('h1')).toHaveText(`${part.title} (release ${release.release})`);
-  await expect(page.locator('article.print-page')).toHaveCount(part.pages.length);
-  // A link to a page outside the part leaves the document for the page on the site.
-  const outside = release.pages.filter((candidate) => candidate.part !== part.id).map((candidate) => candidate.id);
-  for (const href of await page.locator('.print-page .prose a[href^="#"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
-    expect(outside.some((id) => href === `#${id}` || href.startsWith(`#${id}--`)), href).toBe(false);
-  }
+  await expectPartAlone(page, part.id, part.title, part.pages.length);
+  // On paper too: what shows is what prints.
+  await page.emulateMedia({ media: 'print' });
+  await expectPartAlone(page, part.id, part.title, part.pages.length);
+  await page.emulateMedia({ media: 'screen' });
+  // "Show every page" shows the whole document again.
+  await page.getByRole('link', { name: 'show every page' }).locator('visible=true').click();
+  await expect(page.locator('article.print-page:visible')).toHaveCount(release.pages.length);
+  await expect(page.locator('.print-toc')).toBeVisible();
 });
+
+test('a part’s former print address, /v/<version>/print/part/<part>/, sends the reader on to the part in the print view', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const release = library.releases.at(-1)!;
+  const part = release.parts.find((candidate) => candidate.pages.length > 0)!;
+  await page.goto(`${release.url}print/part/${part.id}/`);
+  await expect(page).toHaveURL(new RegExp(`${release.url.replace(/\./g, '\\.')}print/#print--part-${part.id}$`));
+  await expectPartAlone(page, part.id, part.title, part.pages.length);
+});
+
+async function expectPartAlone(page: Page, partId: string, title: string, pages: number): Promise<void> {
+  await expect(page.locator(`#print--part-${partId} > .print-part__cover h2`)).toHaveText(title);
+  await expect(page.locator('article.print-page:visible')).toHaveCount(pages);
+  expect(await page.locator('article.print-page:visible').evaluateAll((articles, id) => articles.every((article) => article.closest('.print-part')?.id === id), `print--part-${partId}`)).toBe(true);
+  // The cover (with the release's document-control record) stays; the contents and the glossary go.
+  await expect(page.locator('.print-cover h1')).toBeVisible();
+  await expect(page.locator('.print-toc')).toBeHidden();
+  await expect(page.locator('#glossary')).toBeHidden();
+}
 
 test('a track prints its pages in the track’s order', async ({ page }) => {
   const library = await repositoryLibrary();
