@@ -23,12 +23,13 @@ test.describe('on a phone (390x844)', () => {
   test.use({ viewport: PHONE });
 
   test('the first line of body text is visible without scrolling, on every content page of every release', async ({ page }) => {
-    // Some 200 pages (every release, the draft and /latest/): read in four tabs at once, and given the time a
-    // busy CI machine needs (one tab took over 180 s there).
+    // Some 180 pages (every release and the draft): read in four tabs at once, and given the time a busy CI
+    // machine needs (one tab took over 180 s there). /latest/<id>/ is the same page of the latest release, read
+    // here at its own address, with the same layout above its text (its own banner, when any, is a notice).
     test.setTimeout(360_000);
     const library = await repositoryLibrary();
     const late: string[] = [];
-    const urls = [...library.all.flatMap((release) => release.pages.map((p) => p.url)), ...library.latest.pages.map((p) => `/latest/${p.id}/`)];
+    const urls = library.all.flatMap((release) => release.pages.map((p) => p.url));
     const tabs = [page, ...(await Promise.all([1, 2, 3].map(() => page.context().newPage())))];
     let next = 0;
     await Promise.all(
