@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { repositoryLibrary } from './site.ts';
+import { axeFor } from './axe.ts';
 
 async function manifest(request: import('@playwright/test').APIRequestContext): Promise<VersionsManifest> {
   const response = await request.get('/versions.json');
@@ -13,7 +13,7 @@ async function expectNoAxeViolations(page: Page, url: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto(url);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const results = await axeFor(page, colorScheme).analyze();
     expect(results.violations.map((v) => `${url} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 }

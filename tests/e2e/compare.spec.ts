@@ -3,6 +3,7 @@ import { UNDER_BASE, at, expect, test } from './base-path.ts';
 import { type Page } from '@playwright/test';
 import type { VersionsManifest } from '../../src/lib/manifest.ts';
 import { repositoryLibrary } from './site.ts';
+import { AXE_TAGS, axeFor } from './axe.ts';
 
 async function manifest(request: import('@playwright/test').APIRequestContext): Promise<VersionsManifest> {
   const response = await request.get('/versions.json');
@@ -12,7 +13,7 @@ async function manifest(request: import('@playwright/test').APIRequestContext): 
 
 async function expectNoAxeViolations(page: Page, label: string) {
   if (UNDER_BASE) return;
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   expect(results.violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
@@ -276,7 +277,7 @@ test('changes can be read side by side, the choice is remembered, and folded pas
     for (const colorScheme of UNDER_BASE ? [] : (['light', 'dark'] as const)) {
       await page.emulateMedia({ colorScheme });
       // The new elements only: axe over a whole comparison four times is slow.
-      const found = await new AxeBuilder({ page }).include('.compare-layout').include(`section#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      const found = await axeFor(page, colorScheme).include('.compare-layout').include(`section#${id}`).analyze();
       expect(found.violations.map((v) => `side by side ${size.width} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
   }

@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import type AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../scripts/lib/site-check.ts';
 import { PAGE_ROUTE_KINDS, RELEASE_ROUTES, readingContext, routeOf, routePaths, type Prefix } from '../../src/lib/routes.ts';
 import { DIST, repositoryLibrary } from './site.ts';
+import { axeFor } from './axe.ts';
 
 type Library = Awaited<ReturnType<typeof repositoryLibrary>>;
 
@@ -70,10 +71,6 @@ async function pageKinds(): Promise<Array<[string, string]>> {
   });
 }
 
-/** The rules of WCAG 2.2 AA and axe's best practices: what every page must pass. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-/** The rules the colour scheme can change: in dark mode the markup is the same, only the colours differ. */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** What only a phone shows: the header and its menu drawer, "Pages" and "On this page" as drawers. */
 const PHONE_PARTS = ['.site-header', '.sidebar', '.toc'];
 
@@ -98,19 +95,18 @@ test.describe('accessibility', () => {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           await page.goto(url!);
-          const rules = (builder: AxeBuilder) => (colorScheme === 'light' ? builder.withTags(AXE_TAGS) : builder.withRules(COLOUR_RULES));
           const phoneParts = (builder: AxeBuilder) => PHONE_PARTS.reduce((scoped, selector) => scoped.include(selector), builder);
           if (size === 'desktop') {
-            await check(`${size}, ${colorScheme}, as loaded`, rules(new AxeBuilder({ page })));
+            await check(`${size}, ${colorScheme}, as loaded`, axeFor(page, colorScheme));
             continue;
           }
           await page.locator('.menu > summary').click();
-          await check(`${size}, ${colorScheme}, menu open`, colorScheme === 'light' ? rules(new AxeBuilder({ page })) : phoneParts(rules(new AxeBuilder({ page }))));
+          await check(`${size}, ${colorScheme}, menu open`, colorScheme === 'light' ? axeFor(page, colorScheme) : phoneParts(axeFor(page, colorScheme)));
           const folded = page.locator('.sidebar__toggle, .toc__title');
           if (!(await folded.count())) continue;
           await page.keyboard.press('Escape');
           for (const toggle of await folded.all()) await toggle.click();
-          await check(`${size}, ${colorScheme}, pages and sections open`, phoneParts(rules(new AxeBuilder({ page }))));
+          await check(`${size}, ${colorScheme}, pages and sections open`, phoneParts(axeFor(page, colorScheme)));
         }
       }
       expect(violations).toEqual([]);
@@ -123,7 +119,7 @@ test.describe('accessibility', () => {
     await page.goto(library.releases[0].pages[1].url);
     await page.getByLabel('Theme').selectOption('dark');
     await page.locator('.trainer-tools > summary').click();
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const results = await axeFor(page, 'light').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
