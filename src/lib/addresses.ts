@@ -162,9 +162,23 @@ export function printPartUrl(prefix: string, partId: string): string {
   return `${printUrl(prefix)}#${printPartId(partId)}`;
 }
 
-/** The pages of one onboarding track, in its order, as a document for printing ("print this track"). */
+/** The id of a track's heading in the print view (`print--`, as printPartId). */
+export function printTrackId(trackId: string): string {
+  return `print--track-${trackId}`;
+}
+
+/**
+ * The pages of one onboarding track, in its order, to print ("print this track"): the print view at the
+ * track's heading, which then shows (and prints) the track's pages alone, in the track's order (the
+ * release's print/tracks.css), so no page is stored twice.
+ */
 export function printTrackUrl(prefix: string, trackId: string): string {
-  return `${printUrl(prefix)}track/${trackId}/`;
+  return `${printUrl(prefix)}#${printTrackId(trackId)}`;
+}
+
+/** The stylesheet that orders and selects each track's pages in the print view of a release. */
+export function printTracksCssUrl(prefix: string): string {
+  return `${printUrl(prefix)}tracks.css`;
 }
 
 /** A release's parts and page titles, for the sidebar's parts that expand in place (loaded on use). */

@@ -68,20 +68,31 @@ export function printPageHtml(html: string, pageId: string, headingShift = 1): s
   });
 }
 
+/** A track as the print view prints it: its id, and its pages in the track's order, each once. */
+export interface PrintedTrack {
+  id: string;
+  pageIds: string[];
+}
+
 /**
- * A page of a print document that holds only some pages of the release ("print this part", "print
- * this track"): links within the document to a page it does not hold go to that page on the site,
- * and the release's figures and downloads, linked `../figures/` from the print view one folder below
- * the release, are linked from the release's address (this document is deeper).
- * @param held the page ids the document holds (and `glossary` when it prints the glossary)
- * @param pageUrl the address of a page of the release on the site
- * @param releaseUrl the release's address, `/v/2.0/`
+ * The stylesheet that prints one track from the print view of its release (`print/#print--track-<id>`,
+ * printTrackUrl): with the track's heading the target, only the track's pages show, in the track's order.
+ * The document becomes a flex column and the parts' sections step aside (display: contents), so that
+ * `order` can place a page of any part. The rules shared by every track are in print-release.css.
+ * Pages are selected by `data-page-id` (a page id may start with a digit, which `#id` cannot).
  */
-export function printSelectionHtml(html: string, held: ReadonlySet<string>, pageUrl: (id: string) => string, releaseUrl: string): string {
-  return html
-    .replace(/\b(href|src)="\.\.\//g, `$1="${releaseUrl}`)
-    .replace(/\bsrcset="([^"]*)"/g, (_, value: string) => `srcset="${value.replace(/(^|,\s*)\.\.\//g, `$1${releaseUrl}`)}"`)
-    .replace(/href="#([a-z0-9]+(?:-[a-z0-9]+)*)(?:--([^"]*))?"/g, (link, id: string, anchor: string | undefined) =>
-      held.has(id) ? link : `href="${pageUrl(id)}${anchor ? `#${anchor}` : ''}"`,
-    );
+export function printTracksCss(tracks: readonly PrintedTrack[]): string {
+  const checked = (id: string) => {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new Error(`printTracksCss: found the id "${id}"; expected a lowercase slug`);
+    return id;
+  };
+  return tracks
+    .map((track) => {
+      const on = `.print-document:has(#print--track-${checked(track.id)}:target)`;
+      const listed = track.pageIds.map((id) => `[data-page-id="${checked(id)}"]`).join(', ');
+      const order = track.pageIds.map((id, index) => `${on} [data-page-id="${id}"] { order: ${index + 1}; }`);
+      return [`${on} .print-page:not(${listed || '*'}) { display: none; }`, ...order].join('\n');
+    })
+    .join('\n')
+    .concat(tracks.length ? '\n' : '');
 }

@@ -35,7 +35,7 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
   'print view': (library) => `${library.latest.url}print/`,
   'print view of one part': (library) => `${library.latest.url}print/#print--part-${library.latest.parts.find((part) => part.pages.length > 0)!.id}`,
-  'print view of one track': (library) => (library.latest.tracks[0] ? `${library.latest.url}print/track/${library.latest.tracks[0].id}/` : undefined),
+  'print view of one track': (library) => (library.latest.tracks[0] ? `${library.latest.url}print/#print--track-${library.latest.tracks[0].id}` : undefined),
   glossary: () => '/latest/glossary/',
   'area directory': () => '/areas/',
   'area page': () => '/areas/area-01/',

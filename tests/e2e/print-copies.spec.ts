@@ -13,7 +13,7 @@ test('the trainer tools link to the print views of the page’s part, its tracks
   await page.locator('.trainer-tools > summary').click();
   const tools = page.locator('.trainer-tools .print-links');
   await expect(tools.getByRole('link', { name: 'Print this part' })).toHaveAttribute('href', `${release.url}print/#print--part-${part.id}`);
-  await expect(tools.getByRole('link', { name: 'Print this track' }).first()).toHaveAttribute('href', new RegExp(`^${release.url.replace(/\./g, '\\.')}print/track/`));
+  await expect(tools.getByRole('link', { name: 'Print this track' }).first()).toHaveAttribute('href', new RegExp(`^${release.url.replace(/\./g, '\\.')}print/#print--track-`));
   await expect(tools.getByRole('link', { name: `Print every page of release ${release.release}` })).toHaveAttribute('href', `${release.url}print/`);
   await tools.getByRole('link', { name: 'Print this part' }).click();
   await expectPartAlone(page, part.id, part.title, part.pages.length);
@@ -46,14 +46,37 @@ async function expectPartAlone(page: Page, partId: string, title: string, pages:
   await expect(page.locator('#glossary')).toBeHidden();
 }
 
-test('a track prints its pages in the track’s order', async ({ page }) => {
+test('a track shows and prints its pages alone, in the track’s order', async ({ page }) => {
   const library = await repositoryLibrary();
   const release = library.latest;
   const track = release.tracks[0];
-  await page.goto(`${release.url}print/track/${track.id}/`);
-  const order = [...new Set(track.steps.map((step) => step.page))];
-  expect(await page.locator('article.print-page').evaluateAll((articles) => articles.map((article) => article.getAttribute('data-page-id')))).toEqual(order);
+  await page.goto(`${release.url}print/#print--track-${track.id}`);
+  await expectTrackAlone(page, track.id, track.title, [...new Set(track.steps.map((step) => step.page))]);
+  await page.emulateMedia({ media: 'print' });
+  await expectTrackAlone(page, track.id, track.title, [...new Set(track.steps.map((step) => step.page))]);
 });
+
+test('a track’s former print address, /v/<version>/print/track/<track>/, sends the reader on to the track in the print view', async ({ page }) => {
+  const library = await repositoryLibrary();
+  const release = library.releases.find((candidate) => candidate.tracks.length > 0)!;
+  const track = release.tracks.at(-1)!;
+  await page.goto(`${release.url}print/track/${track.id}/`);
+  await expect(page).toHaveURL(new RegExp(`${release.url.replace(/\./g, '\\.')}print/#print--track-${track.id}$`));
+  await expectTrackAlone(page, track.id, track.title, [...new Set(track.steps.map((step) => step.page))]);
+});
+
+/** The track's heading and its pages only, in the track's order as the reader sees them (top to bottom). */
+async function expectTrackAlone(page: Page, trackId: string, title: string, order: string[]): Promise<void> {
+  await expect(page.locator(`#print--track-${trackId} h2`)).toHaveText(title);
+  await expect(page.locator('article.print-page:visible')).toHaveCount(order.length);
+  const shown = await page.locator('article.print-page:visible').evaluateAll((articles) =>
+    articles.map((article) => ({ id: article.getAttribute('data-page-id')!, top: article.getBoundingClientRect().top })).sort((a, b) => a.top - b.top).map((article) => article.id),
+  );
+  expect(shown).toEqual(order);
+  await expect(page.locator('.print-cover h1')).toBeVisible();
+  await expect(page.locator('.print-toc')).toBeHidden();
+  await expect(page.locator('#glossary')).toBeHidden();
+}
 
 test('a release’s PDF and offline copy are linked from its front page and print view exactly when they were made', async ({ page, request }) => {
   const library = await repositoryLibrary();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePage } from '../../src/lib/compile.ts';
-import { printId, printPageHtml, printSelectionHtml } from '../../src/lib/print.ts';
+import { printId, printPageHtml, printTracksCss } from '../../src/lib/print.ts';
 
 function compiled(body: string, anchors: Record<string, string> = {}): string {
   const result = compilePage(body, anchors, [{ id: 'eap', term: 'EAP', aliases: [] }]);
@@ -68,11 +68,26 @@ describe('callouts in the print document', () => {
   });
 });
 
-describe('a print document of some pages (a part, a track)', () => {
-  it('sends links to pages it does not hold to the site, and the release’s files to the release', () => {
-    const html = '<a href="#a--x">in</a><a href="#b--y">out</a><a href="#b">out page</a><a href="#glossary--t">term</a><img src="../figures/f.svg" srcset="../figures/f.svg 1x, ../figures/g.svg 2x"><a href="../files/t.md">t</a>';
-    expect(printSelectionHtml(html, new Set(['a', 'glossary']), (id) => `/v/2.0/${id}/`, '/v/2.0/')).toBe(
-      '<a href="#a--x">in</a><a href="/v/2.0/b/#y">out</a><a href="/v/2.0/b/">out page</a><a href="#glossary--t">term</a><img src="/v/2.0/figures/f.svg" srcset="/v/2.0/figures/f.svg 1x, /v/2.0/figures/g.svg 2x"><a href="/v/2.0/files/t.md">t</a>',
+describe('the stylesheet that prints one track from the print view', () => {
+  it('keeps only the track\'s pages, in the track\'s order, when its heading is the target', () => {
+    const css = printTracksCss([
+      { id: 'peer-supporter', pageIds: ['listening', '2-tiers'] },
+      { id: 'lead', pageIds: [] },
+    ]);
+    expect(css).toBe(
+      [
+        '.print-document:has(#print--track-peer-supporter:target) .print-page:not([data-page-id="listening"], [data-page-id="2-tiers"]) { display: none; }',
+        '.print-document:has(#print--track-peer-supporter:target) [data-page-id="listening"] { order: 1; }',
+        '.print-document:has(#print--track-peer-supporter:target) [data-page-id="2-tiers"] { order: 2; }',
+        '.print-document:has(#print--track-lead:target) .print-page:not(*) { display: none; }',
+        '',
+      ].join('\n'),
     );
+    expect(printTracksCss([])).toBe('');
+  });
+
+  it('refuses an id that is not a slug, which would break out of the selector', () => {
+    expect(() => printTracksCss([{ id: 'a"]{}', pageIds: [] }])).toThrow(/printTracksCss: found the id "a"\]\{\}"; expected a lowercase slug/);
+    expect(() => printTracksCss([{ id: 'a', pageIds: ['b c'] }])).toThrow(/found the id "b c"/);
   });
 });
