@@ -3,7 +3,10 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { printTrackId } from './addresses.ts';
 import { BoundedCache, DISTINCT_INPUTS } from './memo.ts';
+import type { Release } from './model.ts';
+import { trackViews, type TrackView } from './tracks.ts';
 
 /**
  * The print view puts every page of a release into one document. Each page keeps its own heading
@@ -74,6 +77,11 @@ export interface PrintedTrack {
   pageIds: string[];
 }
 
+/** The tracks of a release as its print view prints them (its headings and print/tracks.css). */
+export function printedTracks(release: Release): Array<PrintedTrack & { view: TrackView }> {
+  return trackViews(release).map((view) => ({ view, id: view.track.id, pageIds: [...new Set(view.steps.map((step) => step.page.id))] }));
+}
+
 /**
  * The stylesheet that prints one track from the print view of its release (`print/#print--track-<id>`,
  * printTrackUrl): with the track's heading the target, only the track's pages show, in the track's order.
@@ -88,10 +96,11 @@ export function printTracksCss(tracks: readonly PrintedTrack[]): string {
   };
   return tracks
     .map((track) => {
-      const on = `.print-document:has(#print--track-${checked(track.id)}:target)`;
+      const on = `.print-document:has(#${printTrackId(checked(track.id))}:target)`;
       const listed = track.pageIds.map((id) => `[data-page-id="${checked(id)}"]`).join(', ');
       const order = track.pageIds.map((id, index) => `${on} [data-page-id="${id}"] { order: ${index + 1}; }`);
-      return [`${on} .print-page:not(${listed || '*'}) { display: none; }`, ...order].join('\n');
+      // A track without pages hides every page (`:not()` of nothing would hide none).
+      return [`${on} .print-page${listed ? `:not(${listed})` : ''} { display: none; }`, ...order].join('\n');
     })
     .join('\n')
     .concat(tracks.length ? '\n' : '');

@@ -4,6 +4,7 @@ import type AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { checkSite, documentStructureProblems, fileOfUrl, htmlFiles, pageWeight } from '../../scripts/lib/site-check.ts';
+import { printPartUrl, printTrackUrl } from '../../src/lib/addresses.ts';
 import { PAGE_ROUTE_KINDS, RELEASE_ROUTES, readingContext, routeOf, routePaths, type Prefix } from '../../src/lib/routes.ts';
 import { DIST, repositoryLibrary } from './site.ts';
 import { axeFor } from './axe.ts';
@@ -34,8 +35,8 @@ const PAGE_KINDS: Record<string, (library: Library) => string | undefined> = {
   onboarding: () => '/onboarding/',
   'onboarding track': (library) => (library.latest.tracks[0] ? `/onboarding/${library.latest.tracks[0].id}/` : undefined),
   'print view': (library) => `${library.latest.url}print/`,
-  'print view of one part': (library) => `${library.latest.url}print/#print--part-${library.latest.parts.find((part) => part.pages.length > 0)!.id}`,
-  'print view of one track': (library) => (library.latest.tracks[0] ? `${library.latest.url}print/#print--track-${library.latest.tracks[0].id}` : undefined),
+  'print view of one part': (library) => printPartUrl(library.latest.url, library.latest.parts.find((part) => part.pages.length > 0)!.id),
+  'print view of one track': (library) => (library.latest.tracks[0] ? printTrackUrl(library.latest.url, library.latest.tracks[0].id) : undefined),
   glossary: () => '/latest/glossary/',
   'area directory': () => '/areas/',
   'area page': () => '/areas/area-01/',

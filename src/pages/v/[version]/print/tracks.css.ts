@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLibrary, releasePaths } from '../../../../data/library.ts';
-import { printTracksCss } from '../../../../lib/print.ts';
-import { trackViews } from '../../../../lib/tracks.ts';
+import { printedTracks, printTracksCss } from '../../../../lib/print.ts';
 
 // The stylesheet that prints each onboarding track of a release from its print view (src/lib/print.ts).
 export const getStaticPaths = (async () => {
@@ -11,6 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params }) => {
   const release = (await getLibrary()).release(params.version!)!;
-  const tracks = trackViews(release).map((view) => ({ id: view.track.id, pageIds: [...new Set(view.steps.map((step) => step.page.id))] }));
-  return new Response(printTracksCss(tracks), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  return new Response(printTracksCss(printedTracks(release)), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
 };
