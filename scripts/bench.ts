@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { searchFigures, type SearchFigures } from './lib/search-figures.ts';
 import { htmlFiles, pageWeight } from './lib/site-check.ts';
 import { writeSyntheticPlaybook } from './lib/synthetic.ts';
-import { childEnv } from '../src/settings.ts';
+import { buildEnv } from '../src/settings.ts';
 import { withSitePaths } from '../src/lib/outside.ts';
 import { compareFrozen, describeComparison } from './lib/frozen-check.ts';
 
@@ -144,7 +144,7 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
   const args = command === 'astro build' ? [ASTRO, 'build', '--root', ROOT] : [join(ROOT, 'scripts', 'build.ts')];
   const child = spawn(process.execPath, [...nodeFlags, ...args], {
     cwd: dir,
-    env: childEnv({
+    env: buildEnv({
       PLAYBOOK_CONTENT: content,
       PLAYBOOK_OUT_DIR: join(dir, 'dist'),
       PLAYBOOK_CACHE_DIR: cache,
@@ -428,6 +428,9 @@ mkdirSync(benchRoot, { recursive: true });
 const runDir = mkdtempSync(join(benchRoot, 'run-'));
 symlinkSync(join(ROOT, 'node_modules'), join(runDir, 'node_modules'), 'dir');
 console.log(`Benchmark of the real build on a synthetic playbook, in ${runDir}${options.keep ? ' (kept afterwards)' : ''}`);
+// Peak memory depends on whether the kernel hands out transparent huge pages (src/settings.ts, buildEnv).
+const hugePages = existsSync('/sys/kernel/mm/transparent_hugepage/enabled') ? readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8').trim() : 'unknown';
+console.log(`transparent huge pages: ${hugePages}; the builds run with MIMALLOC_ALLOW_THP=${buildEnv({}).MIMALLOC_ALLOW_THP}`);
 
 const measured: Measured[] = [];
 try {

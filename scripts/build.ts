@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { isoToday } from '../src/lib/document-control.ts';
 import { buildStaged } from '../src/lib/staged-build.ts';
-import { childEnv, settings } from '../src/settings.ts';
+import { buildEnv, settings } from '../src/settings.ts';
 import { recordSite, siteKey, siteUnchanged } from './lib/unchanged-site.ts';
 
 // The project is this script's own; the build runs from the working directory (the benchmark runs it
@@ -27,7 +27,7 @@ const code = await buildStaged(
   outDir,
   (stagingDir) =>
     new Promise((done) => {
-      const child = spawn(process.execPath, [astro, 'build', '--root', root, ...args], { stdio: 'inherit', env: childEnv({ PLAYBOOK_OUT_DIR: stagingDir }) });
+      const child = spawn(process.execPath, [astro, 'build', '--root', root, ...args], { stdio: 'inherit', env: buildEnv({ PLAYBOOK_OUT_DIR: stagingDir }) });
       child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
     }),
   (line) => console.error(line),
