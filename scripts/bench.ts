@@ -78,6 +78,8 @@ interface BuildRun {
   peakBytes: number;
   /** Milliseconds since the start when the peak was seen. */
   peakAt: number;
+  /** The processes of the tree at the peak, by name, with their resident memory (`node 985 MiB, pagefind 50 MiB`). */
+  peakProcesses: string;
   /** Every memory sample of the process tree: milliseconds since the start, bytes. */
   memory: Array<{ at: number; bytes: number }>;
   log: LogLine[];
@@ -107,13 +109,13 @@ function processTree(root: number): number[] {
 }
 
 /** Resident memory of one process in bytes: now (VmRSS) and its own high-water mark (VmHWM). */
-function memoryOf(pid: number): { rss: number; hwm: number } {
+function memoryOf(pid: number): { rss: number; hwm: number; name: string } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+    return { rss: field('VmRSS'), hwm: field('VmHWM'), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? String(pid) };
   } catch {
-    return { rss: 0, hwm: 0 };
+    return { rss: 0, hwm: 0, name: String(pid) };
   }
 }
 
@@ -170,13 +172,14 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
   collect(child.stderr);
   let peakBytes = 0;
   let peakAt = 0;
+  let peakProcesses = '';
   const memory: BuildRun['memory'] = [];
   const sample = () => {
     if (child.pid === undefined) return;
     let sum = 0;
     let hwm = 0;
-    for (const pid of processTree(child.pid)) {
-      const usage = memoryOf(pid);
+    const usages = processTree(child.pid).map(memoryOf);
+    for (const usage of usages) {
       sum += usage.rss;
       hwm = Math.max(hwm, usage.hwm);
     }
@@ -184,6 +187,7 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
     if (Math.max(sum, hwm) > peakBytes) {
       peakBytes = Math.max(sum, hwm);
       peakAt = performance.now() - started;
+      peakProcesses = usages.map((usage) => `${usage.name} ${(usage.rss / MIB).toFixed(0)} MiB`).join(', ');
     }
   };
   const sampler = setInterval(sample, 50);
@@ -200,7 +204,7 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
       }
       writeFileSync(join(dir, 'build.log'), log.map((line) => `${(line.at / 1000).toFixed(2).padStart(7)} s  ${line.text}\n`).join(''));
       const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>) : {};
-      done({ seconds, cpuSeconds, peakBytes, peakAt, memory, load: loadavg()[0], log, stats });
+      done({ seconds, cpuSeconds, peakBytes, peakAt, peakProcesses, memory, load: loadavg()[0], log, stats });
     });
   });
 }
@@ -318,7 +322,7 @@ function report({ releases, run, dist, search, all }: Measured): void {
   console.log(`  build: ${seconds(run.seconds)}${others}, ${number(dist.htmlPages)} HTML pages written, ${(dist.htmlPages / run.seconds).toFixed(1)} pages/s`);
   console.log(`  CPU: ${seconds(run.cpuSeconds)} (user and system, the build and its child processes)`);
   if (run.load > CORES) console.log(`  note: the machine's load average was ${run.load.toFixed(1)} on ${CORES} cores as this build ended: other work slowed it, so trust CPU time over wall time`);
-  console.log(`  peak memory: ${number(run.peakBytes)} bytes (${(run.peakBytes / MIB).toFixed(0)} MiB), max RSS of the build's process tree, at ${seconds(run.peakAt / 1000)} (${peakPhase})`);
+  console.log(`  peak memory: ${number(run.peakBytes)} bytes (${(run.peakBytes / MIB).toFixed(0)} MiB), max RSS of the build's process tree, at ${seconds(run.peakAt / 1000)} (${peakPhase}; ${run.peakProcesses})`);
   console.log(`  dist: ${number(dist.distBytes)} bytes (${(dist.distBytes / MB).toFixed(1)} MB)`);
   console.log(`  HTML per page: median ${number(dist.htmlMedian)} bytes, max ${number(dist.htmlMax)} bytes (${number(dist.versionedPages)} versioned pages)`);
   console.log(`  JavaScript to read a page: ${number(dist.scriptMax)} bytes (${(dist.scriptMax / 1024).toFixed(1)} KiB), the most of any versioned page (${dist.scriptPage})`);
@@ -502,7 +506,9 @@ try {
   const searchLine = (run: BuildRun) => run.log.find((line) => /search bundles, /.test(line.text))?.text.replace(/^.*\] /, '') ?? '';
   const brief = (name: string, run: BuildRun) => {
     console.log(`\n${name}:`);
-    console.log(`  build: ${seconds(run.seconds)}, CPU ${seconds(run.cpuSeconds)}, peak memory ${(run.peakBytes / MIB).toFixed(0)} MiB, load average ${run.load.toFixed(1)} when it ended`);
+    console.log(`  build: ${seconds(run.seconds)}, CPU ${seconds(run.cpuSeconds)}, load average ${run.load.toFixed(1)} when it ended`);
+    const peakPhase = phasesOf(run).find((phase) => run.peakAt <= phase.end)?.phase.replace(/ \(.*\)$/, '') ?? 'exit';
+    console.log(`  peak memory ${(run.peakBytes / MIB).toFixed(0)} MiB at ${seconds(run.peakAt / 1000)} (${peakPhase}; ${run.peakProcesses})`);
     console.log(`  ${cacheLine(run)}`);
     if (searchLine(run)) console.log(`  search: ${searchLine(run)}`);
     const phases = phasesOf(run).map((phase) => `${phase.phase.replace(/ \(.*\)$/, '')} ${((phase.end - phase.start) / 1000).toFixed(2)} s`);
