@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { searchFigures, type SearchFigures } from './lib/search-figures.ts';
 import { htmlFiles, pageWeight } from './lib/site-check.ts';
 import { writeSyntheticPlaybook } from './lib/synthetic.ts';
-import { buildEnv } from '../src/settings.ts';
+import { astroBuildArgs, buildEnv } from './lib/astro-build.ts';
 import { withSitePaths } from '../src/lib/outside.ts';
 import { compareFrozen, describeComparison } from './lib/frozen-check.ts';
 
@@ -44,7 +44,6 @@ const options = { ...values, repeat: Number(values.repeat) };
 if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new Error(`--repeat: found "${values.repeat}"; expected a whole number of builds per size, 1 or more`);
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const PAGES_PER_RELEASE = 100;
 const SEED = 1;
 const MB = 1e6;
@@ -143,7 +142,7 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
   // prerender bundle in <cwd>/.astro/.prerender/ and deletes it afterwards, which would pull the rug from
   // under any concurrent build in the project. Inside the out dir, its imports find the project's packages
   // through the node_modules link in the run's folder.
-  const args = command === 'astro build' ? [ASTRO, 'build', '--root', ROOT] : [join(ROOT, 'scripts', 'build.ts')];
+  const args = command === 'astro build' ? astroBuildArgs(ROOT) : [join(ROOT, 'scripts', 'build.ts')];
   const child = spawn(process.execPath, [...nodeFlags, ...args], {
     cwd: dir,
     env: buildEnv({

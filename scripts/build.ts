@@ -2,10 +2,11 @@
 // only on success. When nothing changed since the last build of <out> (content, code, settings, the day:
 // scripts/lib/unchanged-site.ts), the site is kept as it is; --force builds anyway.
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isoToday } from '../src/lib/document-control.ts';
 import { buildStaged } from '../src/lib/staged-build.ts';
-import { buildEnv, settings } from '../src/settings.ts';
+import { settings } from '../src/settings.ts';
+import { astroBuildArgs, buildEnv } from './lib/astro-build.ts';
 import { recordSite, siteKey, siteUnchanged } from './lib/unchanged-site.ts';
 
 // The project is this script's own; the build runs from the working directory (the benchmark runs it
@@ -14,7 +15,6 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, settings.outDir);
 const cacheDir = resolve(root, settings.cacheDir);
 const content = resolve(root, settings.content);
-const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const args = process.argv.slice(2);
 
 const key = siteKey({ root, content, today: isoToday() });
@@ -27,7 +27,7 @@ const code = await buildStaged(
   outDir,
   (stagingDir) =>
     new Promise((done) => {
-      const child = spawn(process.execPath, [astro, 'build', '--root', root, ...args], { stdio: 'inherit', env: buildEnv({ PLAYBOOK_OUT_DIR: stagingDir }) });
+      const child = spawn(process.execPath, astroBuildArgs(root, args), { stdio: 'inherit', env: buildEnv({ PLAYBOOK_OUT_DIR: stagingDir }) });
       child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
     }),
   (line) => console.error(line),

@@ -133,19 +133,6 @@ export function childEnv(overrides: Readonly<Record<string, string>>): NodeJS.Pr
 }
 
 /**
- * The environment of an `astro build` process (`npm run build`, the benchmark): `childEnv`, and mimalloc
- * without transparent huge pages unless the caller's environment says otherwise. mimalloc, the allocator
- * linked into Rolldown and Astro's compiler, asks the kernel for huge pages on its 1 GiB arena; where the
- * kernel grants them on request (transparent_hugepage set to madvise, as on these machines) the arena
- * then holds about 390 MiB in 2 MiB pages, where it holds about 190 MiB in ordinary pages. Measured on
- * the benchmark's playbook at 50 releases: a peak of 1,212 to 1,239 MiB with huge pages, 958 to 1,041
- * MiB without (docs/build-cache.md).
- */
-export function buildEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  return { MIMALLOC_ALLOW_THP: '0', ...childEnv(overrides) };
-}
-
-/**
  * The PLAYBOOK_* variables of this process's environment: what, besides playbook.config.ts, decided
  * the settings (the build cache keys its output by them).
  */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import config from '../../playbook.config.ts';
-import { buildEnv, parseSettings, SettingsError } from '../../src/settings.ts';
+import { parseSettings, SettingsError } from '../../src/settings.ts';
 
 describe('the settings', () => {
   it('take the defaults of playbook.config.ts when no variable is set', () => {
@@ -58,16 +58,4 @@ describe('the settings', () => {
     expect(`${build.stdout}${build.stderr}`).toContain('PLAYBOOK_SITE (setting site): found "not an address"');
   });
 
-  it('give the build mimalloc without huge pages, unless the caller chose', () => {
-    const saved = process.env.MIMALLOC_ALLOW_THP;
-    try {
-      delete process.env.MIMALLOC_ALLOW_THP;
-      expect(buildEnv({ PLAYBOOK_OUT_DIR: 'x' })).toMatchObject({ MIMALLOC_ALLOW_THP: '0', PLAYBOOK_OUT_DIR: 'x' });
-      process.env.MIMALLOC_ALLOW_THP = '1';
-      expect(buildEnv({}).MIMALLOC_ALLOW_THP).toBe('1');
-    } finally {
-      if (saved === undefined) delete process.env.MIMALLOC_ALLOW_THP;
-      else process.env.MIMALLOC_ALLOW_THP = saved;
-    }
-  });
 });
