@@ -431,7 +431,7 @@ mkdirSync(benchRoot, { recursive: true });
 const runDir = mkdtempSync(join(benchRoot, 'run-'));
 symlinkSync(join(ROOT, 'node_modules'), join(runDir, 'node_modules'), 'dir');
 console.log(`Benchmark of the real build on a synthetic playbook, in ${runDir}${options.keep ? ' (kept afterwards)' : ''}`);
-// Peak memory depends on whether the kernel hands out transparent huge pages (src/settings.ts, buildEnv).
+// Peak memory depends on whether the kernel hands out transparent huge pages (scripts/lib/astro-build.ts, buildEnv).
 const hugePages = existsSync('/sys/kernel/mm/transparent_hugepage/enabled') ? readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8').trim() : 'unknown';
 console.log(`transparent huge pages: ${hugePages}; the builds run with MIMALLOC_ALLOW_THP=${buildEnv({}).MIMALLOC_ALLOW_THP}`);
 

@@ -25,7 +25,7 @@ export function astroBuildArgs(root: string, args: readonly string[] = []): stri
  * asks the kernel for huge pages on its 1 GiB arena; where the kernel grants them on request
  * (transparent_hugepage set to madvise, as on these machines) the arena then holds about 390 MiB in 2 MiB
  * pages, where it holds about 190 MiB in ordinary pages. Measured on the benchmark's playbook at 50
- * releases: a peak of 1,212 to 1,239 MiB with huge pages, 958 to 1,041 MiB without.
+ * releases: a peak of 1,212 to 1,239 MiB with huge pages (4 builds), 958 to 1,061 MiB without (7 builds).
  */
 export function buildEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   return { MIMALLOC_ALLOW_THP: '0', ...childEnv(overrides) };

@@ -57,5 +57,4 @@ describe('the settings', () => {
     expect(build.status).not.toBe(0);
     expect(`${build.stdout}${build.stderr}`).toContain('PLAYBOOK_SITE (setting site): found "not an address"');
   });
-
 });
