@@ -7,11 +7,12 @@ import { childEnv } from '../../src/settings.ts';
  * V8 flags of the build process. `--heap-growing-percent=20`: after each full garbage collection V8 lets the
  * heap grow to 1.2 times what survived before it collects again, where by default it allows up to twice or
  * more. Rendering thousands of pages makes garbage fast, so the default let the heap swell far beyond what is
- * alive (at 50 releases the heap reached 549 MiB; a heap snapshot mid-build held 136 MiB of live objects). Measured on the benchmark's
- * playbook at 20 releases, two sessions of 4 builds each way, in turn: peak 644 and 642 MiB against 769 and
- * 764 MiB; wall time ratio 0.99 and 1.04, CPU time ratio 1.02 and 1.04 (medians). At 50 releases, 2 builds
- * each way: 840 against 994 MiB, wall 0.99, CPU 1.07 (user time 1.21: more collections, partly on V8's helper
- * threads). It is not a limit: a bigger playbook still gets all the memory it needs.
+ * alive (at 50 releases the heap reached 549 MiB; a heap snapshot mid-build held 136 MiB of live objects).
+ * Measured on the benchmark's playbook at 20 releases, two sessions of 4 builds each way, in turn: peak 644
+ * and 642 MiB against 769 and 764 MiB; wall time ratio 0.99 and 1.04, CPU time ratio 1.02 and 1.04
+ * (medians). At 50 releases, 2 builds each way: 840 against 994 MiB, wall 0.99, CPU 1.07 (user time 1.21:
+ * more collections, partly on V8's helper threads). It is not a limit: a bigger playbook still gets all the
+ * memory it needs.
  */
 export const BUILD_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=20'];
 
