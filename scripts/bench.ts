@@ -77,7 +77,7 @@ interface BuildRun {
   peakBytes: number;
   /** Milliseconds since the start when the peak was seen. */
   peakAt: number;
-  /** The processes of the tree at the peak, by name, with their resident memory (`node 985 MiB, pagefind 50 MiB`). */
+  /** The processes of the tree at the peak, by name, with their proportional share of memory (`MainThread 803 MiB, pagefind_extend 76 MiB`). */
   peakProcesses: string;
   /** Every memory sample of the process tree: milliseconds since the start, bytes. */
   memory: Array<{ at: number; bytes: number }>;
@@ -108,26 +108,26 @@ function processTree(root: number): number[] {
 }
 
 /**
- * Resident memory of one process in bytes: now, and its own high-water mark (VmHWM). "Now" is its proportional
+ * Memory of one process in bytes: now, and its own resident high-water mark (VmHWM). "Now" is its proportional
  * share (Pss of /proc/<pid>/smaps_rollup): a page shared by two processes counts half in each. Summing plain
  * resident sizes (VmRSS) counted a process twice for the moment between a fork and its exec, when the child
  * (Pagefind's, about to start) shares every page of the build: a peak of 722 MiB at 1 release was seen that way
  * (the build 524 MiB, esbuild 16 MiB, and the fork of the build 181 MiB), and likely one of 1,370 MiB at 50
  * releases, where other runs saw 957 to 1,061.
  */
-function memoryOf(pid: number): { rss: number; hwm: number; name: string } {
+function memoryOf(pid: number): { bytes: number; hwm: number; name: string } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (text: string, name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
-    let rss = field(status, 'VmRSS');
+    let bytes = field(status, 'VmRSS');
     try {
-      rss = field(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
+      bytes = field(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
     } catch {
       // No smaps_rollup (an older kernel): the resident size.
     }
-    return { rss, hwm: field(status, 'VmHWM'), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? String(pid) };
+    return { bytes, hwm: field(status, 'VmHWM'), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? String(pid) };
   } catch {
-    return { rss: 0, hwm: 0, name: String(pid) };
+    return { bytes: 0, hwm: 0, name: String(pid) };
   }
 }
 
@@ -192,14 +192,14 @@ function build(dir: string, content: string, nodeFlags: string[] = [], cache = j
     let hwm = 0;
     const usages = processTree(child.pid).map(memoryOf);
     for (const usage of usages) {
-      sum += usage.rss;
+      sum += usage.bytes;
       hwm = Math.max(hwm, usage.hwm);
     }
     memory.push({ at: performance.now() - started, bytes: sum });
     if (Math.max(sum, hwm) > peakBytes) {
       peakBytes = Math.max(sum, hwm);
       peakAt = performance.now() - started;
-      peakProcesses = usages.map((usage) => `${usage.name} ${(usage.rss / MIB).toFixed(0)} MiB`).join(', ');
+      peakProcesses = usages.map((usage) => `${usage.name} ${(usage.bytes / MIB).toFixed(0)} MiB`).join(', ');
     }
   };
   const sampler = setInterval(sample, 50);
@@ -251,6 +251,11 @@ function phasesOf(run: BuildRun): Phase[] {
   }
   phases.push({ phase: 'exit', start: previous, end: run.seconds * 1000 });
   return phases;
+}
+
+/** The phase of the build during which its memory peaked (`exit` after the last milestone). */
+function peakPhaseOf(run: BuildRun): string {
+  return phasesOf(run).find((phase) => run.peakAt <= phase.end)?.phase ?? 'exit';
 }
 
 interface DistFigures {
@@ -329,7 +334,7 @@ function report({ releases, run, dist, search, all }: Measured): void {
   const { stats } = run;
   console.log(`\n${releases} release${releases === 1 ? '' : 's'} x ${PAGES_PER_RELEASE} pages, and a draft (seed ${SEED}), built cold:`);
   const phases = phasesOf(run);
-  const peakPhase = phases.find((phase) => run.peakAt <= phase.end)?.phase ?? 'exit';
+  const peakPhase = peakPhaseOf(run);
   const others = all.length > 1 ? ` (the fastest of ${all.map((other) => other.seconds.toFixed(2)).join(', ')} s)` : '';
   console.log(`  build: ${seconds(run.seconds)}${others}, ${number(dist.htmlPages)} HTML pages written, ${(dist.htmlPages / run.seconds).toFixed(1)} pages/s`);
   console.log(`  CPU: ${seconds(run.cpuSeconds)} (user and system, the build and its child processes)`);
@@ -519,7 +524,7 @@ try {
   const brief = (name: string, run: BuildRun) => {
     console.log(`\n${name}:`);
     console.log(`  build: ${seconds(run.seconds)}, CPU ${seconds(run.cpuSeconds)}, load average ${run.load.toFixed(1)} when it ended`);
-    const peakPhase = phasesOf(run).find((phase) => run.peakAt <= phase.end)?.phase.replace(/ \(.*\)$/, '') ?? 'exit';
+    const peakPhase = peakPhaseOf(run).replace(/ \(.*\)$/, '');
     console.log(`  peak memory ${(run.peakBytes / MIB).toFixed(0)} MiB at ${seconds(run.peakAt / 1000)} (${peakPhase}; ${run.peakProcesses})`);
     console.log(`  ${cacheLine(run)}`);
     if (searchLine(run)) console.log(`  search: ${searchLine(run)}`);
