@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { classedChanges } from '../../src/lib/material.ts';
 import { repositoryLibrary } from './site.ts';
-import { AXE_TAGS } from './axe.ts';
+import { axeAll } from './axe.ts';
 
 /** Document control of the releases in the repository, as an approver and a reader meet it. */
 
@@ -94,7 +93,7 @@ test('a reader cites a page: the reference has the release, date, pinned address
   expect(risFile).toContain(`UR  - ${target.url}`);
   expect(risFile).toMatch(/ER {2}- \r\n$/);
   await expect(page.getByRole('link', { name: 'BibTeX file' })).toHaveAttribute('href', `${target.url}cite.bib`);
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await axeAll(page).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
@@ -134,6 +133,6 @@ test('a reader who finished a track makes a reading receipt in the browser, name
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the receipt (text file)' }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^reading-receipt-${track.id}-${library.latest.release.replace('.', '\\.')}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
   expect(outside).toEqual([]);
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await axeAll(page).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -4,12 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { checkSite } from '../../scripts/lib/site-check.ts';
 import { takeProjectLock } from './site.ts';
-import { AXE_TAGS } from './axe.ts';
+import { axeAll } from './axe.ts';
 
 /**
  * Notices on frozen releases, an upcoming release and a withdrawn one, as readers meet them. The
@@ -157,7 +156,7 @@ test('pages with a notice, an upcoming banner or a withdrawn banner have no axe-
       await page.goto(`${origin}${path}`);
       // Every rule in light on a desktop; in dark on a phone, every rule too: the banners and notices are the
       // subject here, and the phone's layout can break other rules than colour.
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const results = await axeAll(page).analyze();
       expect(results.violations.map((v) => `${path} (${colorScheme}, ${size.width}px): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
   }

@@ -46,6 +46,8 @@ test.describe('on a phone (390x844)', () => {
   });
 
   test('the header is one line, and no page is wider than the screen', async ({ page }) => {
+    // Ten pages, two of them computed in the browser (a comparison, search results): twice over 30 s on a busy machine.
+    test.slow();
     const library = await repositoryLibrary();
     for (const url of ['/', library.latest.pages[1].url, library.releases[0].pages[1].url, '/onboarding/', '/changelog/', '/versions/', '/latest/glossary/', '/search/?q=tier', '/compare/?from=1.0&to=latest', '/review/']) {
       await page.goto(url);

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { UNDER_BASE, at, atPattern, expect, test } from './base-path.ts';
 import { type Locator, type Page } from '@playwright/test';
 import { repositoryLibrary } from './site.ts';
+import { axeAll } from './axe.ts';
 
 /** The search a reader of the special situations page in the latest release would make. */
 const TERM = 'marital';
@@ -34,7 +34,7 @@ async function resultUrls(scope: Locator): Promise<string[]> {
 
 async function expectNoAxeViolations(page: Page, label: string) {
   if (UNDER_BASE) return;
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const found = await axeAll(page).analyze();
   expect(found.violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
