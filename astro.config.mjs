@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import devAssets from './src/integrations/dev-assets.ts';
 import copies from './src/integrations/copies.ts';
 import hosting from './src/integrations/hosting.ts';
-import releaseCache from './src/integrations/release-cache.ts';
+import releaseCache, { releaseCacheStored } from './src/integrations/release-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { useSiteBase } from './src/lib/addresses.ts';
 import { remarkReleaseNotes } from './src/lib/notes.ts';
@@ -53,7 +53,7 @@ export default defineConfig({
   // devAssets: figures and downloads at their built addresses under `npm run dev` too.
   // hosting: _headers and nginx.conf for the web server, from the pages' own CSP (src/lib/hosting.ts).
   // copies: each release's PDF and offline zip, once made (npm run pdf, npm run offline), into dist.
-  integrations: [mdx(), releaseCache(), searchIndex(), devAssets(), hosting(), copies()],
+  integrations: [mdx(), releaseCache(), searchIndex(), devAssets(), hosting(), copies(), releaseCacheStored()],
   devToolbar: { enabled: false },
   // Vite's dependency cache follows the build's cache, so a build elsewhere does not rebuild the
   // project's own (node_modules/.vite, shared with astro dev).

@@ -178,11 +178,11 @@ export async function restoreEntry(entry: CacheEntry, outDir: string): Promise<v
  * Stores what the build wrote for `release` under `key` as one pack and its record, then removes the
  * release's entries under other keys (one per release is kept). Both files are written beside their
  * place and renamed, the record last: a build killed half-way leaves no record, so nothing is read.
+ * `paths` are the release's files as listed beforehand (by default, listed now).
  */
-export async function storeEntry(cacheDir: string, outDir: string, release: string, key: string): Promise<void> {
+export async function storeEntry(cacheDir: string, outDir: string, release: string, key: string, paths = releaseOutputs(outDir, release)): Promise<void> {
   const folder = join(cacheDir, release);
   if (!findEntry(cacheDir, release, key)) {
-    const paths = releaseOutputs(outDir, release);
     if (!paths.length) return;
     const target = entryPaths(cacheDir, release, key);
     await mkdir(folder, { recursive: true });

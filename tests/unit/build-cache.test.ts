@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ const PROJECT = join(import.meta.dirname, '..', '..');
 
 /** `npm run build` of the good fixture's content into `outDir`, with the cache in `cacheDir`. */
 function build(content: string, outDir: string, cacheDir: string, args: string[] = []) {
-  const result = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts'), ...args], {
+  const result = spawnBuildSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts'), ...args], {
     cwd: PROJECT,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLAYBOOK_CONTENT: content, PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: cacheDir },

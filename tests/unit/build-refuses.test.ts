@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ const ASTRO = join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** Runs the real `astro build` on a copy of the fixture content, into a folder that must stay unwritten. */
 function build(root: string) {
   const outDir = join(root, 'dist');
-  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+  const result = spawnBuildSync(process.execPath, [ASTRO, 'build'], {
     cwd: PROJECT,
     encoding: 'utf8',
     env: { ...process.env, PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },

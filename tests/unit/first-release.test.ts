@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ We wrote down how [peer support starts](page:welcome).
 };
 
 function npm(root: string, script: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [join(PROJECT, 'scripts', `${script}.ts`), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  return spawnBuildSync(process.execPath, [join(PROJECT, 'scripts', `${script}.ts`), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
 }
 
 describe('start from nothing', () => {
@@ -53,7 +53,7 @@ describe('start from nothing', () => {
     expect(release.stdout).toContain('Released 1.0');
     // The build runs in the project, reading the new program's content folder.
     const outDir = join(root, 'dist');
-    const build = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts')], {
+    const build = spawnBuildSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts')], {
       cwd: PROJECT,
       encoding: 'utf8',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: join(root, 'cache') },
@@ -66,7 +66,7 @@ describe('start from nothing', () => {
 
     // A later build that fails leaves this site as it was.
     writeFileSync(join(root, 'content/draft/pages/welcome.mdx'), `${FIRST_DRAFT['content/draft/pages/welcome.mdx']}\n{oops\n`);
-    const failed = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts')], {
+    const failed = spawnBuildSync(process.execPath, [join(PROJECT, 'scripts', 'build.ts')], {
       cwd: PROJECT,
       encoding: 'utf8',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: join(root, 'cache') },

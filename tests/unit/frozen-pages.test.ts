@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ function build(root: string, name: string): string {
   const run = join(root, name);
   mkdirSync(run);
   symlinkSync(join(PROJECT, 'node_modules'), join(run, 'node_modules'), 'dir');
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', PROJECT], {
+  const result = spawnBuildSync(process.execPath, [ASTRO, 'build', '--root', PROJECT], {
     cwd: run,
     encoding: 'utf8',
     env: { ...process.env, PLAYBOOK_CONTENT: join(root, 'content'), PLAYBOOK_OUT_DIR: join(run, 'dist'), PLAYBOOK_CACHE_DIR: join(run, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },

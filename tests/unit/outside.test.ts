@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('a build with the site’s address and repository set', () => {
     const root = copyFixture();
     const outDir = join(root, 'dist');
     const project = join(import.meta.dirname, '..', '..');
-    const build = spawnSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    const build = spawnBuildSync(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: project,
       encoding: 'utf8',
       env: {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnBuildSync } from './build-lock.ts';
 import { describe, expect, it } from 'vitest';
 import config from '../../playbook.config.ts';
 import { parseSettings, SettingsError } from '../../src/settings.ts';
@@ -50,7 +50,7 @@ describe('the settings', () => {
   });
 
   it('stop the build before anything is written, with the message', () => {
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const build = spawnBuildSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       encoding: 'utf8',
       env: { ...process.env, PLAYBOOK_SITE: 'not an address', PLAYBOOK_OUT_DIR: 'test-results/settings-never-written', ASTRO_TELEMETRY_DISABLED: '1' },
     });
