@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { playbookEnv, settings } from '../settings.ts';
@@ -15,12 +16,22 @@ import { buildReleaseCache, openBuildReleaseCache, releaseOutputs, restoreEntry,
 export default function releaseCache(): AstroIntegration {
   let root = '';
   let cacheDir = '';
+  let command = '';
   return {
     name: 'playbook-release-cache',
     hooks: {
+      'astro:config:setup': ({ command: running }) => {
+        command = running;
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(new URL('releases/', config.cacheDir));
+        // Astro keeps its content store between builds (data-store.json in the cache folder) and loads it before
+        // the content sync. The playbook's loader sets every entry again on each build, so the old store does not
+        // save work; it cost time: reading the content of 20 releases took 2.9 to 3.8 s with it and 1.9 to 2.1 s
+        // without (builds with the caches kept, in turn, five with and five without, December 2026). A build starts without it, as a cold one does;
+        // the dev server keeps its own store in .astro/.
+        if (command === 'build') rmSync(new URL('data-store.json', config.cacheDir), { force: true });
       },
       'astro:build:start': ({ logger }) => {
         if (!releaseCacheWanted()) {
