@@ -94,7 +94,8 @@ interface LockHolder {
   version: string;
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process of this machine with that id still runs (one we may not signal counts as running). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -15,12 +15,12 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * axe as every spec runs it: in the page itself, reporting violations only.
  *
  * By default @axe-core/playwright runs axe in parts (one per frame), then opens a blank page and sends it
- * every part's results, passes included, to put them together; on the print view of a release that took
- * 24 s where axe's own rules took 3 (December 2026, one idle worker). Our pages have no frames from another
- * origin (the CSP allows none), which is all the blank page is for, so axe runs in the page ("legacy mode"),
- * and only violations are worked out in full (axe's `resultTypes`): passes and incomplete results keep one
- * node each. The same rules run on the same nodes; the specs only ever read `violations`. The print view
- * then took 3.3 s, a compare page 3.9 s against 17.4 s, a content page 1.2 s against 4.9 s.
+ * every part's results, passes included, to put them together. Our pages have no frames from another origin
+ * (the CSP allows none), which is all the blank page is for, so axe runs in the page ("legacy mode"), and
+ * only violations are worked out in full (axe's `resultTypes`): passes and incomplete results keep one node
+ * each. The same rules run on the same nodes; the specs only ever read `violations`. One idle worker,
+ * December 2026, default against this: the print view of a release 24.4 s against 3.3 s, a compare page
+ * 17.4 s against 3.9 s, a content page 4.9 s against 1.2 s.
  */
 export function axe(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });

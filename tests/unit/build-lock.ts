@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncRetur
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processIsAlive } from '../../src/lib/release.ts';
 
 /**
  * Builds of the same project write into its `.astro/` folder (Astro puts the content modules a build imports
@@ -11,15 +12,6 @@ import { join } from 'node:path';
  */
 const LOCK = join(tmpdir(), 'playbook-unit-build.lock');
 const pause = new Int32Array(new SharedArrayBuffer(4));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function acquire(): void {
   for (;;) {
@@ -36,7 +28,7 @@ function acquire(): void {
     } catch {
       // The owner has made the folder but not yet written its id: wait for it.
     }
-    if (Number.isInteger(owner) && owner !== process.pid && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
+    if (Number.isInteger(owner) && owner !== process.pid && !processIsAlive(owner)) rmSync(LOCK, { recursive: true, force: true });
     else Atomics.wait(pause, 0, 0, 100);
   }
 }
